@@ -1,0 +1,52 @@
+package io.wharf.image.service;
+
+import io.wharf.eventbus.envelope.Actions;
+import io.wharf.eventbus.envelope.EventType;
+import io.wharf.eventbus.outbox.EventPublisher;
+import io.wharf.image.domain.ImageConfigJson;
+import io.wharf.image.domain.Reference;
+import io.wharf.image.store.ImageEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Image events with moby's actor and attributes: the actor id is the image id; attributes are the
+ * image's labels plus {@code name}, which is the familiar reference for {@code tag} and the image id
+ * for {@code import}, {@code untag} and {@code delete} (as moby's LogImageEvent callers pass it).
+ * Every method must run inside the transaction that makes the change (transactional outbox).
+ */
+@ApplicationScoped
+public class ImageEvents {
+    private final EventPublisher publisher;
+
+    public ImageEvents(EventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    public void imported(ImageEntity image) {
+        publish(Actions.IMPORT, image, image.id, true);
+    }
+
+    public void tagged(ImageEntity image, Reference reference) {
+        publish(Actions.TAG, image, reference.familiar(), true);
+    }
+
+    public void untagged(ImageEntity image) {
+        publish(Actions.UNTAG, image, image.id, true);
+    }
+
+    /** Moby logs delete once the image is gone, so without its labels. */
+    public void deleted(ImageEntity image) {
+        publish(Actions.DELETE, image, image.id, false);
+    }
+
+    private void publish(String action, ImageEntity image, String name, boolean withLabels) {
+        Map<String, String> attributes = new HashMap<>();
+        if (withLabels) {
+            attributes.putAll(ImageConfigJson.read(image.configJson).labels());
+        }
+        attributes.put("name", name);
+        publisher.publish(EventType.IMAGE, action, image.id, attributes);
+    }
+}

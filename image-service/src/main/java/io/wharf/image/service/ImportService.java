@@ -1,0 +1,118 @@
+package io.wharf.image.service;
+
+import io.opentelemetry.instrumentation.annotations.WithSpan;
+import io.wharf.common.error.WharfException;
+import io.wharf.image.domain.ArchiveFormatException;
+import io.wharf.image.domain.ContainerConfig;
+import io.wharf.image.domain.Digest;
+import io.wharf.image.domain.DockerfileChanges;
+import io.wharf.image.domain.ImageConfig;
+import io.wharf.image.domain.ImageConfigJson;
+import io.wharf.image.domain.ImportConfig;
+import io.wharf.image.domain.MediaTypes;
+import io.wharf.image.domain.Reference;
+import io.wharf.image.domain.TarValidatingInputStream;
+import io.wharf.image.store.BlobStore;
+import io.wharf.image.store.ImageEntity;
+import io.wharf.image.store.ImageLayer;
+import io.wharf.image.store.StagedBlob;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code docker import}: one uncompressed layer from a (possibly gzipped) tar stream, a config built
+ * from the changes, an image row, an optional tag, and the events. The stream goes to disk as it
+ * arrives; a malformed archive is a 400 and leaves neither rows nor blobs behind.
+ */
+@ApplicationScoped
+public class ImportService {
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    private final BlobStore blobs;
+    private final ImageCatalog catalog;
+    private final ContentLock lock;
+    private final BlobCollector collector;
+
+    public ImportService(BlobStore blobs, ImageCatalog catalog, ContentLock lock, BlobCollector collector) {
+        this.blobs = blobs;
+        this.catalog = catalog;
+        this.lock = lock;
+        this.collector = collector;
+    }
+
+    @WithSpan
+    public String importImage(InputStream body, String repo, String tag, String message, List<String> changes) {
+        Reference target = Reference.repoTag(repo, tag);
+        DockerfileChanges.apply(new ContainerConfig(), changes); // reject bad changes before reading the body
+        StagedBlob layer = stageLayer(body);
+        StagedBlob config = null;
+        try {
+            Instant created = Instant.now();
+            ImageConfig imageConfig = ImportConfig.build(List.of(layer.digest().toString()), changes, message,
+                    created);
+            byte[] json = ImageConfigJson.write(imageConfig);
+            config = blobs.stage(new ByteArrayInputStream(json), Digest.of(json));
+            ImageEntity image = new ImageEntity();
+            image.id = config.digest().toString();
+            image.configJson = new String(json, StandardCharsets.UTF_8);
+            image.created = created;
+            image.size = layer.size();
+            image.layers.add(new ImageLayer(layer.digest().toString(), layer.digest().toString(),
+                    MediaTypes.LAYER_TAR, layer.size()));
+            publish(List.of(layer, config), image, target);
+            LOG.infof("imported %s (%d bytes)%s", image.id, layer.size(), target == null ? "" : " as " + target);
+            return image.id;
+        } catch (IOException e) {
+            throw WharfException.system("import failed: " + e.getMessage(), e);
+        } finally {
+            blobs.discard(layer);
+            if (config != null) {
+                blobs.discard(config);
+            }
+        }
+    }
+
+    private StagedBlob stageLayer(InputStream body) {
+        StagedBlob layer;
+        try {
+            layer = blobs.stage(new TarValidatingInputStream(ArchiveStreams.decompressed(body)), null);
+        } catch (ArchiveFormatException e) {
+            throw WharfException.invalid(e.getMessage());
+        } catch (IOException e) {
+            throw WharfException.system("reading the archive failed: " + e.getMessage(), e);
+        }
+        if (layer.size() == 0) {
+            blobs.discard(layer);
+            throw WharfException.invalid("invalid tar archive: the archive is empty");
+        }
+        return layer;
+    }
+
+    /** Makes the blobs visible and commits the rows under the content lock; undoes new blobs on failure. */
+    private void publish(List<StagedBlob> staged, ImageEntity image, Reference target) throws IOException {
+        List<Digest> added = new ArrayList<>();
+        boolean committed = false;
+        lock.lock().readLock().lock();
+        try {
+            for (StagedBlob blob : staged) {
+                if (blobs.commit(blob)) {
+                    added.add(blob.digest());
+                }
+            }
+            catalog.registerImport(image, target);
+            committed = true;
+        } finally {
+            lock.lock().readLock().unlock();
+            if (!committed) {
+                collector.collect(added);
+            }
+        }
+    }
+}
