@@ -88,6 +88,9 @@ public final class TarValidatingInputStream extends FilterInputStream {
     private void atEnd() throws TarFormatException {
         boolean clean = state == State.END
                 || (state == State.HEADER && blockFill == 0 && longName == null && longLink == null && pax == null);
+        if (!clean && position < TarHeader.BLOCK) {
+            throw new TarFormatException("not a tar archive (the stream ends after " + position + " bytes)");
+        }
         if (!clean) {
             throw new TarFormatException("unexpected end of stream at offset " + position + " (truncated archive)");
         }
