@@ -1,0 +1,122 @@
+package io.wharf.container.rest;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.NetSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.wharf.common.error.ErrorKind;
+import io.wharf.common.error.WharfException;
+import io.wharf.container.service.AttachService;
+import io.wharf.container.service.ContainerLookup;
+import io.wharf.container.service.ContainerTransitions;
+import io.wharf.container.store.ContainerEntity;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code POST /internal/v1/containers/{id}/attach}: Docker's hijacked connection. A plain Vert.x route,
+ * since JAX-RS cannot hand over the socket: the 101 goes out with the stream's content type, then the
+ * container's output follows on the raw connection until it exits.
+ */
+@ApplicationScoped
+public class AttachRoute {
+    private static final Logger LOG = Logger.getLogger(AttachRoute.class);
+    static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
+    static final String RAW = "application/vnd.docker.raw-stream";
+
+    private final ContainerLookup lookup;
+    private final ContainerTransitions transitions;
+    private final AttachService attach;
+
+    public AttachRoute(ContainerLookup lookup, ContainerTransitions transitions, AttachService attach) {
+        this.lookup = lookup;
+        this.transitions = transitions;
+        this.attach = attach;
+    }
+
+    void init(@Observes Router router) {
+        router.post("/internal/v1/containers/:id/attach").order(-100).handler(this::handle);
+    }
+
+    private void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        request.pause();
+        String ref = ctx.pathParam("id");
+        AttachService.Options options = new AttachService.Options(flag(request, "stream"), flag(request, "logs"),
+                flag(request, "stdout"), flag(request, "stderr"));
+        ctx.vertx().<Prepared>executeBlocking(() -> {
+            ContainerEntity c = lookup.resolve(ref);
+            transitions.attached(c.id);
+            return new Prepared(c, attach.prepare(c, options));
+        }, false).onComplete(result -> {
+            if (result.failed()) {
+                fail(request.response(), result.cause());
+                return;
+            }
+            upgrade(request, result.result(), options);
+        });
+    }
+
+    private record Prepared(ContainerEntity container, AttachService.Attachment attachment) {
+    }
+
+    private void upgrade(HttpServerRequest request, Prepared p, AttachService.Options options) {
+        Hijack.upgrade(request, p.container().tty ? RAW : MULTIPLEXED)
+                .onSuccess(socket -> follow(socket, p.attachment(), options))
+                .onFailure(e -> {
+                    p.attachment().close();
+                    LOG.warnf("attach to %s: cannot take over the connection: %s", p.container().id, e.getMessage());
+                });
+    }
+
+    private void follow(NetSocket socket, AttachService.Attachment attachment, AttachService.Options options) {
+        // stdin is not forwarded yet: read and drop what the client sends
+        socket.handler(data -> { });
+        socket.endHandler(v -> { });
+        socket.closeHandler(v -> attachment.close());
+        if (!options.stream() && !options.logs()) {
+            attachment.close();
+            socket.end();
+            return;
+        }
+        attachment.start(new AttachService.Sink() {
+            @Override
+            public void write(byte[] data) {
+                socket.write(Buffer.buffer(data));
+            }
+
+            @Override
+            public boolean full() {
+                return socket.writeQueueFull();
+            }
+
+            @Override
+            public void end() {
+                socket.end();
+            }
+        });
+    }
+
+    private static void fail(HttpServerResponse response, Throwable cause) {
+        int status = 500;
+        String message = cause.getMessage();
+        if (cause instanceof WharfException w) {
+            status = w.kind().httpStatus();
+            if (w.kind() == ErrorKind.SYSTEM) {
+                LOG.error(message, cause);
+            }
+        } else {
+            LOG.error("attach failed", cause);
+        }
+        response.setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("message", message).encode());
+    }
+
+    private static boolean flag(HttpServerRequest request, String name) {
+        return ContainerResource.truthy(request.getParam(name));
+    }
+}

@@ -1,0 +1,41 @@
+package io.wharf.container.runtime;
+
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.annotations.SaveError;
+
+/** The few libc calls jnr-posix lacks. Only this package binds native code. */
+public interface LibC {
+    long MS_RDONLY = 1L;
+    int MNT_DETACH = 2;
+    int S_IFCHR = 0020000;
+
+    @SaveError
+    int mount(String source, String target, String fstype, long flags, String data);
+
+    @SaveError
+    int umount2(String target, int flags);
+
+    @SaveError
+    int mknod(String path, int mode, long dev);
+
+    @SaveError
+    int lsetxattr(String path, String name, byte[] value, long size, int flags);
+
+    /** Loaded once, lazily: unit tests that use fakes never touch native code. */
+    final class Holder {
+        static final LibC INSTANCE = LibraryLoader.create(LibC.class).load("c");
+        private static final jnr.ffi.Runtime RUNTIME = jnr.ffi.Runtime.getRuntime(INSTANCE);
+
+        private Holder() {
+        }
+
+        static int errno() {
+            return RUNTIME.getLastError();
+        }
+
+        static String describe(int errno) {
+            jnr.constants.platform.Errno e = jnr.constants.platform.Errno.valueOf(errno);
+            return e == null ? "errno " + errno : e.description() + " (" + e.name() + ")";
+        }
+    }
+}

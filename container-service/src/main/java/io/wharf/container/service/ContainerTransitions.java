@@ -1,0 +1,142 @@
+package io.wharf.container.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wharf.common.error.WharfException;
+import io.wharf.container.domain.ContainerNames;
+import io.wharf.container.domain.ContainerState;
+import io.wharf.container.domain.NameGenerator;
+import io.wharf.container.store.ContainerEntity;
+import io.wharf.container.store.ContainerRepository;
+import io.wharf.eventbus.envelope.Actions;
+import io.wharf.eventbus.envelope.EventType;
+import io.wharf.eventbus.outbox.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every change of a container row, each in one transaction with the Docker event describing it
+ * (transactional outbox): no state change without its event, no event without its change.
+ */
+@ApplicationScoped
+public class ContainerTransitions {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ContainerRepository repository;
+    private final EventPublisher events;
+
+    public ContainerTransitions(ContainerRepository repository, EventPublisher events) {
+        this.repository = repository;
+        this.events = events;
+    }
+
+    /**
+     * Records a new container under the requested name (409 if taken) or, without one, under a
+     * generated name that is free.
+     */
+    @Transactional
+    public void created(ContainerEntity container, String requestedName) {
+        if (requestedName != null) {
+            repository.findByName(requestedName).ifPresent(holder -> {
+                throw ContainerNames.conflict(requestedName, holder.id);
+            });
+            container.name = requestedName;
+        } else {
+            for (int retry = 0; container.name == null; retry++) {
+                String candidate = NameGenerator.generate(retry);
+                if (repository.findByName(candidate).isEmpty()) {
+                    container.name = candidate;
+                }
+            }
+        }
+        repository.persist(container);
+        publish(container, Actions.CREATE, Map.of());
+    }
+
+    @Transactional
+    public ContainerEntity started(String id, int pid, Instant at) {
+        ContainerEntity c = load(id);
+        c.state = ContainerState.RUNNING;
+        c.pid = pid;
+        c.startedAt = at;
+        c.finishedAt = null;
+        c.exitCode = 0;
+        c.error = null;
+        publish(c, Actions.START, Map.of());
+        return c;
+    }
+
+    @Transactional
+    public ContainerEntity exited(String id, int exitCode, Instant at, String error) {
+        ContainerEntity c = load(id);
+        c.state = ContainerState.EXITED;
+        c.pid = 0;
+        c.exitCode = exitCode;
+        c.finishedAt = at;
+        c.error = error;
+        publish(c, Actions.DIE, Map.of("exitCode", Integer.toString(exitCode)));
+        return c;
+    }
+
+    /** A start that failed: Docker keeps the container, with the error and exit code 128. */
+    @Transactional
+    public void startFailed(String id, String error) {
+        ContainerEntity c = load(id);
+        c.error = error;
+        c.exitCode = 128;
+    }
+
+    @Transactional
+    public void killed(String id, int signal) {
+        publish(load(id), Actions.KILL, Map.of("signal", Integer.toString(signal)));
+    }
+
+    @Transactional
+    public void stopped(String id) {
+        publish(load(id), Actions.STOP, Map.of());
+    }
+
+    @Transactional
+    public void attached(String id) {
+        publish(load(id), Actions.ATTACH, Map.of());
+    }
+
+    @Transactional
+    public void removing(String id) {
+        load(id).state = ContainerState.REMOVING;
+    }
+
+    @Transactional
+    public void destroyed(String id) {
+        ContainerEntity c = load(id);
+        publish(c, Actions.DESTROY, Map.of());
+        repository.delete(c);
+    }
+
+    private ContainerEntity load(String id) {
+        return repository.findByIdOptional(id).orElseThrow(() -> WharfException.notFound("No such container: " + id));
+    }
+
+    private void publish(ContainerEntity c, String action, Map<String, String> extra) {
+        events.publish(EventType.CONTAINER, action, c.id, attributes(c, extra));
+    }
+
+    /** moby's order: the container's labels, then image and name (which win), then the action's own. */
+    static Map<String, String> attributes(ContainerEntity c, Map<String, String> extra) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        try {
+            JsonNode labels = JSON.readTree(c.configJson).path("Labels");
+            labels.properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
+        } catch (IOException e) {
+            throw WharfException.system("stored config of " + c.id + " is not JSON", e);
+        }
+        attributes.put("image", c.imageRef);
+        attributes.put("name", c.name);
+        attributes.putAll(extra);
+        return attributes;
+    }
+}

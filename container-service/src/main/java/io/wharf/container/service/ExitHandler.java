@@ -1,0 +1,122 @@
+package io.wharf.container.service;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.wharf.container.domain.ContainerState;
+import io.wharf.container.runtime.ExitWatcher;
+import io.wharf.container.runtime.OciRuntime;
+import io.wharf.container.store.ContainerEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Finishes containers whose monitor reported an exit: records exit code and time, releases the
+ * rootfs and runtime state, publishes {@code die}, applies AutoRemove, then wakes waiters. At start-up
+ * it reconciles: containers that exited while the agent was down are finished the same way; those
+ * still running (their conmon alive) stay running.
+ */
+@ApplicationScoped
+public class ExitHandler {
+    private static final Logger LOG = Logger.getLogger(ExitHandler.class);
+    /** The exit code recorded when a container's monitor vanished without reporting. */
+    static final int LOST_EXIT_CODE = 255;
+
+    private final ExitWatcher exits;
+    private final ContainerLookup lookup;
+    private final ContainerLocks locks;
+    private final OciRuntime runtime;
+    private final RootfsService rootfs;
+    private final ContainerTransitions transitions;
+    private final WaitRegistry waits;
+    private final ContainerRemover remover;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "exit-handler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ExitHandler(ExitWatcher exits, ContainerLookup lookup, ContainerLocks locks, OciRuntime runtime,
+            RootfsService rootfs, ContainerTransitions transitions, WaitRegistry waits, ContainerRemover remover) {
+        this.exits = exits;
+        this.lookup = lookup;
+        this.locks = locks;
+        this.runtime = runtime;
+        this.rootfs = rootfs;
+        this.transitions = transitions;
+        this.waits = waits;
+        this.remover = remover;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        reconcile();
+        exits.watch(id -> executor.execute(() -> handle(id)));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        exits.stop();
+        executor.shutdown();
+    }
+
+    /** Containers recorded as running: finish those that exited meanwhile, keep the live ones. */
+    void reconcile() {
+        for (ContainerEntity c : lookup.running()) {
+            if (exits.exit(c.id).isPresent()) {
+                handle(c.id);
+            } else if (!runtime.monitorAlive(rootfs.dir(c.id))) {
+                LOG.warnf("container %s lost its monitor while the agent was down", c.id);
+                finish(c.id, LOST_EXIT_CODE, Instant.now(), "container monitor exited without reporting");
+            } else {
+                LOG.infof("container %s is still running (live restore)", c.id);
+            }
+        }
+    }
+
+    /** Handles an exit file; repeated or stale reports are ignored. */
+    public void handle(String id) {
+        try {
+            exits.exit(id).ifPresent(exit -> finish(id, exit.code(), exit.at(), null));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "handling the exit of %s failed", id);
+        }
+    }
+
+    private void finish(String id, int exitCode, Instant at, String error) {
+        Boolean autoRemove = locks.with(id, () -> {
+            Optional<ContainerEntity> c = lookup.findById(id);
+            if (c.isEmpty() || c.get().state != ContainerState.RUNNING) {
+                exits.clear(id);
+                return null;
+            }
+            release(id);
+            ContainerEntity done = transitions.exited(id, exitCode, at, error);
+            exits.clear(id);
+            return done.autoRemove;
+        });
+        if (autoRemove == null) {
+            return;
+        }
+        waits.exited(id, exitCode);
+        if (autoRemove) {
+            remover.removeStopped(id);
+        }
+    }
+
+    /** Runtime state and the rootfs mount go first: a recorded exit never leaves a mount behind. */
+    private void release(String id) {
+        try {
+            runtime.delete(id);
+        } catch (RuntimeException e) {
+            LOG.warnf("releasing runtime state of %s: %s", id, e.getMessage());
+        }
+        try {
+            rootfs.unmount(id);
+        } catch (RuntimeException e) {
+            LOG.warnf("unmounting rootfs of %s: %s", id, e.getMessage());
+        }
+    }
+}

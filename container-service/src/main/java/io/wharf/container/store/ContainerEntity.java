@@ -1,0 +1,72 @@
+package io.wharf.container.store;
+
+import io.wharf.container.domain.ContainerState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One container on this host: its immutable configuration (as JSON, echoed by inspect) and its
+ * mutable state.
+ */
+@Entity
+@Table(name = "containers")
+public class ContainerEntity {
+    @Id
+    @Column(length = 64)
+    public String id;
+
+    /** Without the leading slash. */
+    @Column(nullable = false, unique = true, length = 256)
+    public String name;
+
+    /** The image reference as the user gave it. */
+    @Column(nullable = false, length = 512)
+    public String imageRef;
+
+    /** The image's id: {@code sha256:<hex>}. */
+    @Column(nullable = false, length = 80)
+    public String imageId;
+
+    /** Snapshot diff ids (hex), bottom layer first, joined by commas. */
+    @Column(nullable = false, length = 16_384)
+    public String layers;
+
+    @Column(nullable = false)
+    public Instant created;
+
+    /** The merged Config, as inspect shows it. */
+    @Column(nullable = false, length = 1_048_576)
+    public String configJson;
+
+    @Column(nullable = false, length = 1_048_576)
+    public String hostConfigJson;
+
+    @Column(length = 1_048_576)
+    public String networkingConfigJson;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public ContainerState state;
+
+    public int pid;
+
+    public int exitCode;
+
+    @Column(length = 4_096)
+    public String error;
+
+    public Instant startedAt;
+
+    public Instant finishedAt;
+
+    public int restartCount;
+
+    public boolean autoRemove;
+
+    public boolean tty;
+}
