@@ -1,7 +1,6 @@
 package io.wharf.container.service;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.wharf.container.domain.ContainerState;
 import io.wharf.container.runtime.ExitWatcher;
 import io.wharf.container.runtime.OciRuntime;
@@ -16,9 +15,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Finishes containers whose monitor reported an exit: records exit code and time, releases the
- * rootfs and runtime state, publishes {@code die}, applies AutoRemove, then wakes waiters. At start-up
- * it reconciles: containers that exited while the agent was down are finished the same way; those
- * still running (their conmon alive) stay running.
+ * rootfs and runtime state, publishes {@code die}, applies AutoRemove, then wakes waiters.
  */
 @ApplicationScoped
 public class ExitHandler {
@@ -52,8 +49,8 @@ public class ExitHandler {
         this.remover = remover;
     }
 
-    void onStart(@Observes StartupEvent event) {
-        reconcile();
+    /** Starts handling exit files (after the {@link Reconciler} went through the recorded containers). */
+    void startWatching() {
         exits.watch(id -> executor.execute(() -> handle(id)));
     }
 
@@ -62,18 +59,9 @@ public class ExitHandler {
         executor.shutdown();
     }
 
-    /** Containers recorded as running: finish those that exited meanwhile, keep the live ones. */
-    void reconcile() {
-        for (ContainerEntity c : lookup.running()) {
-            if (exits.exit(c.id).isPresent()) {
-                handle(c.id);
-            } else if (!runtime.monitorAlive(rootfs.dir(c.id))) {
-                LOG.warnf("container %s lost its monitor while the agent was down", c.id);
-                finish(c.id, LOST_EXIT_CODE, Instant.now(), "container monitor exited without reporting");
-            } else {
-                LOG.infof("container %s is still running (live restore)", c.id);
-            }
-        }
+    /** Records the exit of a container whose monitor vanished without writing an exit file. */
+    void monitorLost(String id) {
+        finish(id, LOST_EXIT_CODE, Instant.now(), "container monitor exited without reporting");
     }
 
     /** Handles an exit file; repeated or stale reports are ignored. */
