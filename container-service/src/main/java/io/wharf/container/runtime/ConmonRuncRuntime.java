@@ -113,7 +113,7 @@ public class ConmonRuncRuntime implements OciRuntime {
                 } catch (IOException e) {
                     return null;
                 }
-            }).get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }, Processes.IO).get(CREATE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             process.destroyForcibly();
             delete(launch.id());

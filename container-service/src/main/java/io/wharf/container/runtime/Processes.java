@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** Runs short helper commands (runc, tar) and collects their output. */
@@ -23,6 +25,16 @@ final class Processes {
             return (stderr.isBlank() ? stdout : stderr).trim();
         }
     }
+
+    /**
+     * Threads that wait on child processes' pipes. Not the common pool: it has one thread on a
+     * two-core host, and one hung helper would stall every other.
+     */
+    static final ExecutorService IO = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "process-io");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Processes() {
     }
@@ -59,6 +71,6 @@ final class Processes {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        });
+        }, IO);
     }
 }
