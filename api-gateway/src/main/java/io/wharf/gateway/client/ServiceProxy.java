@@ -2,12 +2,14 @@ package io.wharf.gateway.client;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
+import io.wharf.common.http.HijackedConnection;
 import io.wharf.common.error.ErrorKind;
 import io.wharf.common.error.WharfException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +41,7 @@ public class ServiceProxy {
 
     public void forward(RoutingContext ctx, HttpMethod method, String baseUrl, String path) {
         HttpServerRequest in = ctx.request();
-        if (isUpgrade(in)) {
+        if (HijackedConnection.requested(in)) {
             hijack.tunnel(ctx, baseUrl, path);
             return;
         }
@@ -65,7 +67,9 @@ public class ServiceProxy {
         response.setStatusCode(answer.statusCode());
         copyHeaders(answer.headers(), response.headers(), RESPONSE_HEADERS);
         if (!response.headers().contains("Content-Length")) {
+            // a streamed answer: send the head now, as dockerd does (clients of wait and logs -f wait for it)
             response.setChunked(true);
+            response.write(Buffer.buffer());
         }
         response.closeHandler(v -> answer.request().connection().close());
         if (ctx.request().method() == HttpMethod.HEAD) {
@@ -76,11 +80,6 @@ public class ServiceProxy {
         answer.handler(response::write);
         answer.exceptionHandler(e -> response.reset());
         answer.endHandler(v -> response.end());
-    }
-
-    static boolean isUpgrade(HttpServerRequest in) {
-        String connection = in.getHeader("Connection");
-        return in.getHeader("Upgrade") != null && connection != null && connection.toLowerCase().contains("upgrade");
     }
 
     private static boolean hasBody(HttpServerRequest in) {

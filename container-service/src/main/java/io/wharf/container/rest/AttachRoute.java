@@ -1,18 +1,16 @@
 package io.wharf.container.rest;
 
+import io.wharf.common.http.HijackedConnection;
+
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.wharf.common.error.ErrorKind;
-import io.wharf.common.error.WharfException;
 import io.wharf.container.service.AttachService;
 import io.wharf.container.service.ContainerLookup;
 import io.wharf.container.service.ContainerTransitions;
 import io.wharf.container.store.ContainerEntity;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -25,8 +23,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AttachRoute {
     private static final Logger LOG = Logger.getLogger(AttachRoute.class);
-    static final String MULTIPLEXED = "application/vnd.docker.multiplexed-stream";
-    static final String RAW = "application/vnd.docker.raw-stream";
 
     private final ContainerLookup lookup;
     private final ContainerTransitions transitions;
@@ -54,7 +50,7 @@ public class AttachRoute {
             return new Prepared(c, attach.prepare(c, options));
         }, false).onComplete(result -> {
             if (result.failed()) {
-                fail(request.response(), result.cause());
+                RouteErrors.fail(request.response(), result.cause());
                 return;
             }
             upgrade(request, result.result(), options);
@@ -65,7 +61,7 @@ public class AttachRoute {
     }
 
     private void upgrade(HttpServerRequest request, Prepared p, AttachService.Options options) {
-        Hijack.upgrade(request, p.container().tty ? RAW : MULTIPLEXED)
+        HijackedConnection.upgrade(request, p.container().tty ? HijackedConnection.RAW : HijackedConnection.MULTIPLEXED)
                 .onSuccess(socket -> follow(socket, p.attachment(), options))
                 .onFailure(e -> {
                     p.attachment().close();
@@ -99,21 +95,6 @@ public class AttachRoute {
                 socket.end();
             }
         });
-    }
-
-    private static void fail(HttpServerResponse response, Throwable cause) {
-        int status = 500;
-        String message = cause.getMessage();
-        if (cause instanceof WharfException w) {
-            status = w.kind().httpStatus();
-            if (w.kind() == ErrorKind.SYSTEM) {
-                LOG.error(message, cause);
-            }
-        } else {
-            LOG.error("attach failed", cause);
-        }
-        response.setStatusCode(status).putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("message", message).encode());
     }
 
     private static boolean flag(HttpServerRequest request, String name) {

@@ -11,7 +11,6 @@ import io.wharf.container.service.ContainerLookup;
 import io.wharf.container.service.ContainerRemover;
 import io.wharf.container.service.ContainerStarter;
 import io.wharf.container.service.ContainerStopper;
-import io.wharf.container.service.WaitService;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletionStage;
 
 /** The container part of the Docker Engine API, as the gateway forwards it (attach: {@link AttachRoute}). */
 @Path("/internal/v1/containers")
@@ -39,17 +37,15 @@ public class ContainerResource {
     private final ContainerStopper stopper;
     private final ContainerRemover remover;
     private final ContainerLookup lookup;
-    private final WaitService waits;
     private final ContainerViews views;
 
     public ContainerResource(ContainerCreator creator, ContainerStarter starter, ContainerStopper stopper,
-            ContainerRemover remover, ContainerLookup lookup, WaitService waits, ContainerViews views) {
+            ContainerRemover remover, ContainerLookup lookup, ContainerViews views) {
         this.creator = creator;
         this.starter = starter;
         this.stopper = stopper;
         this.remover = remover;
         this.lookup = lookup;
-        this.waits = waits;
         this.views = views;
     }
 
@@ -86,18 +82,6 @@ public class ContainerResource {
     public Response kill(@PathParam("id") String id, @QueryParam("signal") String signal) {
         stopper.kill(id, signal);
         return Response.noContent().build();
-    }
-
-    /** Completes when the condition is met; the worker thread is released while waiting. */
-    @POST
-    @Path("/{id}/wait")
-    public CompletionStage<ObjectNode> await(@PathParam("id") String id, @QueryParam("condition") String condition) {
-        return waits.await(id, condition).thenApply(code -> {
-            ObjectNode out = JSON.objectNode();
-            out.put("StatusCode", code);
-            out.putNull("Error");
-            return out;
-        });
     }
 
     @DELETE

@@ -56,7 +56,10 @@ public class OutboxRelay {
         running = false;
         wake();
         if (worker != null) {
-            worker.join(5_000);
+            // a relay blocked on an unreachable broker must not hold up shutdown; unsent rows stay for next time
+            worker.join(500);
+            worker.interrupt();
+            worker.join(1_000);
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));

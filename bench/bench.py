@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Runs each scenario against Wharf and dockerd, alternating A/B so drift hits both alike,
+and writes medians, p95 and the Wharf/dockerd ratio to a markdown table."""
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import tempfile
+import time
+
+BUSYBOX = "busybox:latest"
+
+
+def docker(host, *args, stdin=None, check=True):
+    env = dict(os.environ, DOCKER_HOST=host)
+    return subprocess.run(["docker", *args], env=env, stdin=stdin, capture_output=True, check=check)
+
+
+def ensure_busybox(host):
+    if docker(host, "image", "inspect", BUSYBOX, check=False).returncode == 0:
+        return
+    root = tempfile.mkdtemp(prefix="bench-busybox-")
+    for d in ("bin", "etc", "proc", "sys", "dev", "tmp"):
+        os.makedirs(os.path.join(root, d))
+    subprocess.run(["cp", "/bin/busybox", os.path.join(root, "bin/busybox")], check=True)
+    for applet in subprocess.run(["/bin/busybox", "--list"], capture_output=True, text=True).stdout.split():
+        if applet != "busybox":
+            os.symlink("busybox", os.path.join(root, "bin", applet))
+    tar = root + ".tar"
+    subprocess.run(["tar", "--numeric-owner", "-C", root, "-cf", tar, "."], check=True)
+    with open(tar, "rb") as f:
+        docker(host, "import", "-", BUSYBOX, stdin=f)
+
+
+def timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def scenario_run_rm(host):
+    """`docker run --rm --network none busybox true` through the real CLI."""
+    return timed(lambda: docker(host, "run", "--rm", "--network", "none", BUSYBOX, "true"))
+
+
+SCENARIOS = {
+    "run_rm": ("docker run --rm --network none busybox true (s)", scenario_run_rm),
+}
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, int(round(p / 100.0 * (len(ordered) - 1)))))
+    return ordered[k]
+
+
+def version(host):
+    out = docker(host, "version", "--format", "{{.Server.Version}}", check=False)
+    return out.stdout.decode().strip() or "?"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--wharf", required=True)
+    parser.add_argument("--dockerd", required=True)
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--results", required=True)
+    parser.add_argument("--raw", required=True)
+    parser.add_argument("scenarios", nargs="*")
+    args = parser.parse_args()
+    engines = {"wharf": args.wharf, "dockerd": args.dockerd}
+    for host in engines.values():
+        ensure_busybox(host)
+    rows = []
+    for name in args.scenarios or list(SCENARIOS):
+        label, fn = SCENARIOS[name]
+        samples = {engine: [] for engine in engines}
+        for _ in range(args.warmup):
+            for host in engines.values():
+                fn(host)
+        for i in range(args.runs):
+            order = list(engines.items()) if i % 2 == 0 else list(reversed(engines.items()))
+            for engine, host in order:
+                samples[engine].append(fn(host))
+        with open(os.path.join(args.raw, name + ".json"), "w") as f:
+            json.dump(samples, f)
+        med = {e: statistics.median(s) for e, s in samples.items()}
+        p95 = {e: percentile(s, 95) for e, s in samples.items()}
+        rows.append((label, med["wharf"], p95["wharf"], med["dockerd"], p95["dockerd"], med["wharf"] / med["dockerd"]))
+        print(f"{name}: wharf median {med['wharf']:.3f} s, dockerd median {med['dockerd']:.3f} s, "
+              f"ratio {med['wharf'] / med['dockerd']:.2f}")
+    with open(args.results, "w") as f:
+        f.write("# Benchmark results\n\n")
+        f.write(f"- date: {datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}\n")
+        f.write(f"- machine: {platform.node()}, {os.cpu_count()} cores, {platform.platform()}\n")
+        f.write(f"- Wharf {version(args.wharf)}; dockerd {version(args.dockerd)}\n")
+        f.write(f"- {args.runs} measured runs per engine after {args.warmup} warm-up runs, A/B alternated\n\n")
+        f.write("| scenario | Wharf median | Wharf p95 | dockerd median | dockerd p95 | ratio Wharf/dockerd |\n")
+        f.write("|---|---|---|---|---|---|\n")
+        for label, wm, wp, dm, dp, ratio in rows:
+            f.write(f"| {label} | {wm:.3f} | {wp:.3f} | {dm:.3f} | {dp:.3f} | {ratio:.2f} |\n")
+        f.write("\nA ratio below 1 means Wharf is faster. Raw samples: bench/out/*.json.\n")
+
+
+if __name__ == "__main__":
+    main()
