@@ -29,7 +29,9 @@ public final class ConfigMerger {
     public static ObjectNode merge(ObjectNode request, JsonNode image, String defaultHostname) {
         JsonNode img = image == null ? JSON.objectNode() : image;
         ObjectNode c = JSON.objectNode();
-        c.put("Hostname", text(request, "Hostname", defaultHostname));
+        String hostname = text(request, "Hostname", "");
+        // the docker CLI sends "" when no --hostname is given: that means the default, as in moby
+        c.put("Hostname", hostname.isBlank() ? defaultHostname : hostname);
         c.put("Domainname", text(request, "Domainname", ""));
         c.put("User", firstNonEmpty(text(request, "User", ""), text(img, "User", "")));
         c.put("AttachStdin", bool(request, "AttachStdin"));

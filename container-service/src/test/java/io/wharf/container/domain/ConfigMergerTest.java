@@ -32,6 +32,12 @@ class ConfigMergerTest {
     }
 
     @Test
+    void anEmptyHostnameFromTheCliMeansTheShortId() throws Exception {
+        assertEquals("abcdef012345", merge("{\"Image\":\"nginx\",\"Hostname\":\"\"}").path("Hostname").asText());
+        assertEquals("web", merge("{\"Image\":\"nginx\",\"Hostname\":\"web\"}").path("Hostname").asText());
+    }
+
+    @Test
     void requestCmdReplacesImageCmdButKeepsEntrypoint() throws Exception {
         ObjectNode c = merge("{\"Image\":\"nginx\",\"Cmd\":[\"echo\",\"hi\"]}");
         assertEquals(List.of("/docker-entrypoint.sh", "echo", "hi"), ConfigMerger.command(c));
