@@ -1,6 +1,9 @@
 package io.wharf.gateway.client;
 
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.impl.NetSocketInternal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.NetClient;
@@ -78,7 +81,25 @@ public class HijackProxy {
                     upstream.closeHandler(v -> client.close());
                     client.handler(upstream::write);
                     client.closeHandler(v -> upstream.close());
+                    // the client's end of input (docker run -i at EOF of its stdin) goes on as a half-close
+                    if (client instanceof NetSocketInternal internal) {
+                        internal.eventHandler(event -> {
+                            if (event instanceof ChannelInputShutdownEvent) {
+                                shutdownOutput(upstream);
+                            }
+                        });
+                    }
                 }).onFailure(e -> upstream.close());
+    }
+
+    /** Half-closes the connection to the service once everything written before has gone out. */
+    private static void shutdownOutput(NetSocket upstream) {
+        upstream.write(Buffer.buffer()).onComplete(done -> {
+            if (upstream instanceof NetSocketInternal internal
+                    && internal.channelHandlerContext().channel() instanceof DuplexChannel channel) {
+                channel.shutdownOutput();
+            }
+        });
     }
 
     private static void relayRefusal(RoutingContext ctx, UpgradeAnswer.Head head, Buffer payload) {

@@ -9,6 +9,10 @@ import io.vertx.ext.web.RoutingContext;
 import io.wharf.container.service.AttachService;
 import io.wharf.container.service.ContainerLookup;
 import io.wharf.container.service.ContainerTransitions;
+import io.wharf.container.service.StdinForwarder;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.vertx.core.Context;
+import io.vertx.core.net.impl.NetSocketInternal;
 import io.wharf.container.store.ContainerEntity;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,11 +31,14 @@ public class AttachRoute {
     private final ContainerLookup lookup;
     private final ContainerTransitions transitions;
     private final AttachService attach;
+    private final StdinForwarder stdin;
 
-    public AttachRoute(ContainerLookup lookup, ContainerTransitions transitions, AttachService attach) {
+    public AttachRoute(ContainerLookup lookup, ContainerTransitions transitions, AttachService attach,
+            StdinForwarder stdin) {
         this.lookup = lookup;
         this.transitions = transitions;
         this.attach = attach;
+        this.stdin = stdin;
     }
 
     void init(@Observes Router router) {
@@ -62,18 +69,42 @@ public class AttachRoute {
 
     private void upgrade(HttpServerRequest request, Prepared p, AttachService.Options options) {
         HijackedConnection.upgrade(request, p.container().tty ? HijackedConnection.RAW : HijackedConnection.MULTIPLEXED)
-                .onSuccess(socket -> follow(socket, p.attachment(), options))
+                .onSuccess(socket -> follow(socket, p, options, flag(request, "stdin")))
                 .onFailure(e -> {
                     p.attachment().close();
                     LOG.warnf("attach to %s: cannot take over the connection: %s", p.container().id, e.getMessage());
                 });
     }
 
-    private void follow(NetSocket socket, AttachService.Attachment attachment, AttachService.Options options) {
-        // stdin is not forwarded yet: read and drop what the client sends
-        socket.handler(data -> { });
-        socket.endHandler(v -> { });
-        socket.closeHandler(v -> attachment.close());
+    private void follow(NetSocket socket, Prepared p, AttachService.Options options, boolean withStdin) {
+        AttachService.Attachment attachment = p.attachment();
+        StdinForwarder.Session input = withStdin ? stdin.open(p.container().id, flow(socket)) : null;
+        // without stdin, what the client sends is read and dropped
+        socket.handler(data -> {
+            if (input != null) {
+                input.offer(data.getBytes());
+            }
+        });
+        // the client's end of input (a half-close, kept open by ALLOW_HALF_CLOSURE) ends the container's stdin
+        Runnable endOfInput = () -> {
+            if (input != null) {
+                input.end();
+            }
+        };
+        socket.endHandler(v -> endOfInput.run());
+        if (socket instanceof NetSocketInternal internal) {
+            internal.eventHandler(event -> {
+                if (event instanceof ChannelInputShutdownEvent) {
+                    endOfInput.run();
+                }
+            });
+        }
+        socket.closeHandler(v -> {
+            attachment.close();
+            if (input != null) {
+                input.close();
+            }
+        });
         if (!options.stream() && !options.logs()) {
             attachment.close();
             socket.end();
@@ -95,6 +126,21 @@ public class AttachRoute {
                 socket.end();
             }
         });
+    }
+
+    private static StdinForwarder.Flow flow(NetSocket socket) {
+        Context context = io.vertx.core.Vertx.currentContext();
+        return new StdinForwarder.Flow() {
+            @Override
+            public void pause() {
+                context.runOnContext(v -> socket.pause());
+            }
+
+            @Override
+            public void resume() {
+                context.runOnContext(v -> socket.resume());
+            }
+        };
     }
 
     private static boolean flag(HttpServerRequest request, String name) {

@@ -96,6 +96,10 @@ public class ConmonRuncRuntime implements OciRuntime {
         }
         if (launch.openStdin()) {
             command.add("-i");
+            if (!launch.stdinOnce()) {
+                // Docker's StdinOnce=false: an attached client's end of input does not close stdin
+                command.add("--leave-stdin-open");
+            }
         }
         Path errors = launch.bundle().resolve("conmon.err");
         Process process;

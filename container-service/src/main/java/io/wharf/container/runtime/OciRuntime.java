@@ -9,7 +9,12 @@ public interface OciRuntime {
      * What to launch. The bundle holds config.json; the monitor writes the log, its pid file and,
      * when the container exits, the exit file.
      */
-    record Launch(String id, String name, Path bundle, Path logPath, boolean tty, boolean openStdin) {
+    record Launch(String id, String name, Path bundle, Path logPath, boolean tty, boolean openStdin,
+            boolean stdinOnce) {
+        /** Stdin (if open) stays open when an attached client ends its input, as without StdinOnce. */
+        public Launch(String id, String name, Path bundle, Path logPath, boolean tty, boolean openStdin) {
+            this(id, name, bundle, logPath, tty, openStdin, false);
+        }
     }
 
     /** Creates the container under its monitor and starts it; returns the container's pid on the host. */

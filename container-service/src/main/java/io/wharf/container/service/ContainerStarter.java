@@ -53,7 +53,7 @@ public class ContainerStarter {
             Path dir = rootfs.dir(id);
             bundles.write(c, dir, merged);
             int pid = runtime.launch(new OciRuntime.Launch(id, c.name, dir, dir.resolve("ctr.log"), c.tty,
-                    openStdin(c)));
+                    configFlag(c, "OpenStdin"), configFlag(c, "StdinOnce")));
             transitions.started(id, pid, Instant.now());
             LOG.debugf("started %s (pid %d) in %d ms", id, pid, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
@@ -90,9 +90,9 @@ public class ContainerStarter {
         return WharfException.system(message, e);
     }
 
-    private static boolean openStdin(ContainerEntity c) {
+    private static boolean configFlag(ContainerEntity c, String field) {
         try {
-            return JSON.readTree(c.configJson).path("OpenStdin").asBoolean(false);
+            return JSON.readTree(c.configJson).path(field).asBoolean(false);
         } catch (java.io.IOException e) {
             return false;
         }
