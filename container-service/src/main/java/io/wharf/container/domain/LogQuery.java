@@ -64,6 +64,11 @@ public record LogQuery(boolean stdout, boolean stderr, boolean follow, Instant s
         }
     }
 
+    /** The same query with another tail (-1: everything). */
+    public LogQuery withTail(int lines) {
+        return new LogQuery(stdout, stderr, follow, since, until, timestamps, lines, tty);
+    }
+
     /** The complete entries of a log's bytes (a trailing incomplete line is left out), last {@code tail} only. */
     public List<LogEntry> select(byte[] log, int length) {
         ArrayDeque<LogEntry> kept = new ArrayDeque<>();

@@ -183,8 +183,7 @@ public class LogsService {
             System.arraycopy(buf.array(), 0, data, carry.length, n);
             int end = lastNewline(data) + 1;
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (LogEntry entry : new LogQuery(query.stdout(), query.stderr(), true, query.since(), query.until(),
-                    query.timestamps(), -1, query.tty()).select(data, end)) {
+            for (LogEntry entry : query.withTail(-1).select(data, end)) {
                 out.writeBytes(query.render(entry));
             }
             carry = Arrays.copyOfRange(data, end, data.length);
