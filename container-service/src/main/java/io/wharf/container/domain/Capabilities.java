@@ -25,9 +25,18 @@ public final class Capabilities {
     private Capabilities() {
     }
 
-    /** The capabilities the host kernel knows ({@code cap_last_cap} is the highest number). */
-    public static List<String> supported(int capLastCap) {
-        return ALL_KNOWN.subList(0, Math.min(ALL_KNOWN.size(), capLastCap + 1));
+    /**
+     * The capabilities a container can get: known to the kernel ({@code cap_last_cap} is the highest
+     * number) and in this service's bounding set (runc cannot grant more than it has).
+     */
+    public static List<String> supported(int capLastCap, long boundingSet) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(ALL_KNOWN.size(), capLastCap + 1); i++) {
+            if ((boundingSet & (1L << i)) != 0) {
+                out.add(ALL_KNOWN.get(i));
+            }
+        }
+        return out;
     }
 
     /** "net_admin", "CAP_NET_ADMIN" and "all" → "CAP_NET_ADMIN" / "ALL"; 400 for unknown names. */

@@ -19,6 +19,9 @@ public interface HostResources {
 
     int capLastCap();
 
+    /** This process's capability bounding set (CapBnd), one bit per capability. */
+    long boundingSet();
+
     /** This process's hard limits, by OCI name (RLIMIT_NOFILE); -1 = unlimited. */
     Map<String, Long> hardLimits();
 

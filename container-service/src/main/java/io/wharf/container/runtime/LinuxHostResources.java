@@ -49,6 +49,20 @@ public class LinuxHostResources implements HostResources {
     }
 
     @Override
+    public long boundingSet() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("CapBnd:")) {
+                    return Long.parseUnsignedLong(line.substring(7).strip(), 16);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // fall through
+        }
+        return -1L;
+    }
+
+    @Override
     public Map<String, Long> hardLimits() {
         Map<String, Long> out = new LinkedHashMap<>();
         try {
@@ -102,9 +116,15 @@ public class LinuxHostResources implements HostResources {
         return out;
     }
 
-    private static String firstLine(Path file, String fallback) {
-        try {
-            String s = Files.readString(file).strip();
+    /**
+     * One read with a large buffer: sysctl files answer a read at a non-zero offset with EOF, and the
+     * JDK's readAllBytes starts with a one-byte read on files whose size is 0 ("40" read as "4").
+     */
+    static String firstLine(Path file, String fallback) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[4096];
+            int n = in.read(buf);
+            String s = n <= 0 ? "" : new String(buf, 0, n, java.nio.charset.StandardCharsets.US_ASCII).strip();
             return s.isEmpty() ? fallback : s.lines().findFirst().orElse(fallback);
         } catch (IOException e) {
             return fallback;

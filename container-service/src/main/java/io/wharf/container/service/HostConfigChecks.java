@@ -32,7 +32,7 @@ public class HostConfigChecks {
     public void check(ObjectNode hc) {
         ResourceLimits.adapt(hc);
         ResourceLimits.validate(hc, limits());
-        var supported = Capabilities.supported(host.capLastCap());
+        var supported = Capabilities.supported(host.capLastCap(), host.boundingSet());
         var caps = Capabilities.effective(ConfigMerger.strings(hc.get("CapAdd")),
                 ConfigMerger.strings(hc.get("CapDrop")), hc.path("Privileged").asBoolean(false), supported);
         SecurityOptions sec = SecurityOptions.parse(ConfigMerger.strings(hc.get("SecurityOpt")));

@@ -49,7 +49,7 @@ public class HostConfigSpec {
         boolean privileged = hc.path("Privileged").asBoolean(false);
 
         List<String> caps = Capabilities.effective(ConfigMerger.strings(hc.get("CapAdd")),
-                ConfigMerger.strings(hc.get("CapDrop")), privileged, Capabilities.supported(host.capLastCap()));
+                ConfigMerger.strings(hc.get("CapDrop")), privileged, Capabilities.supported(host.capLastCap(), host.boundingSet()));
         ObjectNode capabilities = process.putObject("capabilities");
         for (String set : List.of("bounding", "effective", "permitted")) {
             ArrayNode a = capabilities.putArray(set);
