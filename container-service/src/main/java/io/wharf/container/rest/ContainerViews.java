@@ -86,7 +86,7 @@ public class ContainerViews {
             o.put("SizeRootFs", rootfs.sizeRootFs(c));
         }
         o.set("Labels", config.path("Labels").isObject() ? config.get("Labels") : JSON.createObjectNode());
-        o.put("State", c.state.dockerName());
+        o.put("State", dockerState(c));
         o.put("Status", status(c, now));
         String networkMode = read(c.hostConfigJson).path("NetworkMode").asText("");
         o.putObject("HostConfig").put("NetworkMode", networkMode.isEmpty() ? "default" : networkMode);
@@ -98,7 +98,8 @@ public class ContainerViews {
     /** moby's State.String(): "Up 3 seconds", "Exited (0) 2 minutes ago", "Created". */
     static String status(ContainerEntity c, Instant now) {
         return switch (c.state) {
-            case RUNNING -> "Up " + DockerTime.humanDuration(Duration.between(c.startedAt, now));
+            case RUNNING -> "Up " + DockerTime.humanDuration(Duration.between(c.startedAt, now))
+                    + (c.paused ? " (Paused)" : "");
             case REMOVING -> "Removal In Progress";
             case DEAD -> "Dead";
             case CREATED -> "Created";
@@ -108,11 +109,16 @@ public class ContainerViews {
         };
     }
 
+    /** State.Status: a frozen running container is "paused". */
+    static String dockerState(ContainerEntity c) {
+        return c.state == ContainerState.RUNNING && c.paused ? "paused" : c.state.dockerName();
+    }
+
     private static ObjectNode state(ContainerEntity c) {
         ObjectNode s = JSON.createObjectNode();
-        s.put("Status", c.state.dockerName());
+        s.put("Status", dockerState(c));
         s.put("Running", c.state == ContainerState.RUNNING);
-        s.put("Paused", false);
+        s.put("Paused", c.state == ContainerState.RUNNING && c.paused);
         s.put("Restarting", false);
         s.put("OOMKilled", false);
         s.put("Dead", c.state == ContainerState.DEAD);

@@ -20,9 +20,11 @@ public class BundleWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String cgroupParent;
+    private final HostConfigSpec hostConfigSpec;
 
-    public BundleWriter(WharfConfig config) {
+    public BundleWriter(WharfConfig config, HostConfigSpec hostConfigSpec) {
         this.cgroupParent = config.runtime().cgroupParent();
+        this.hostConfigSpec = hostConfigSpec;
     }
 
     /** Writes the bundle for a container whose rootfs is mounted at {@code rootfs}; returns the spec. */
@@ -45,6 +47,7 @@ public class BundleWriter {
                     config.path("Tty").asBoolean(false), dir.resolve("hostname"), dir.resolve("hosts"),
                     dir.resolve("resolv.conf"), "/" + cgroupParent + "/" + c.id, shm > 0 ? shm : DEFAULT_SHM);
             ObjectNode spec = OciSpecFactory.build(input);
+            hostConfigSpec.apply(spec, hostConfig, rootfs);
             JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("config.json").toFile(), spec);
             return spec;
         } catch (IOException e) {

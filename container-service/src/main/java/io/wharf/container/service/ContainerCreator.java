@@ -25,15 +25,17 @@ public class ContainerCreator {
     private final SnapshotService snapshots;
     private final RootfsService rootfs;
     private final ContainerTransitions transitions;
+    private final HostConfigChecks hostConfigChecks;
     /** Name checks and inserts are serialised; the unique column is the backstop. */
     private final Object naming = new Object();
 
     public ContainerCreator(ImageClient images, SnapshotService snapshots, RootfsService rootfs,
-            ContainerTransitions transitions) {
+            ContainerTransitions transitions, HostConfigChecks hostConfigChecks) {
         this.images = images;
         this.snapshots = snapshots;
         this.rootfs = rootfs;
         this.transitions = transitions;
+        this.hostConfigChecks = hostConfigChecks;
     }
 
     /** Returns the new container's id. */
@@ -43,6 +45,9 @@ public class ContainerCreator {
         if (ref.isEmpty()) {
             throw WharfException.invalid("Config cannot be empty in order to create a container");
         }
+        ObjectNode hostConfig = request.path("HostConfig").isObject() ? (ObjectNode) request.get("HostConfig")
+                : JSON.createObjectNode();
+        hostConfigChecks.check(hostConfig);
         JsonNode image = images.inspect(ref);
         String imageId = image.path("Id").asText();
         String id = ContainerIds.generate();
@@ -52,7 +57,6 @@ public class ContainerCreator {
             throw WharfException.invalid("No command specified");
         }
         List<String> layers = snapshots.ensure(images.layers(imageId));
-        JsonNode hostConfig = request.path("HostConfig");
 
         ContainerEntity c = new ContainerEntity();
         c.id = id;
@@ -61,7 +65,7 @@ public class ContainerCreator {
         c.layers = String.join(",", layers);
         c.created = Instant.now();
         c.configJson = write(config);
-        c.hostConfigJson = write(hostConfig.isObject() ? hostConfig : JSON.createObjectNode());
+        c.hostConfigJson = write(hostConfig);
         c.networkingConfigJson = request.hasNonNull("NetworkingConfig") ? write(request.get("NetworkingConfig")) : null;
         c.state = ContainerState.CREATED;
         c.autoRemove = hostConfig.path("AutoRemove").asBoolean(false);

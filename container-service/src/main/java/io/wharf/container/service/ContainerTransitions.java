@@ -74,6 +74,7 @@ public class ContainerTransitions {
     public ContainerEntity exited(String id, int exitCode, Instant at, String error) {
         ContainerEntity c = load(id);
         c.state = ContainerState.EXITED;
+        c.paused = false;
         c.pid = 0;
         c.exitCode = exitCode;
         c.finishedAt = at;

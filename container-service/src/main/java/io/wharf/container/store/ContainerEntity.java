@@ -69,4 +69,7 @@ public class ContainerEntity {
     public boolean autoRemove;
 
     public boolean tty;
+
+    /** Frozen (docker pause); only meaningful while RUNNING. */
+    public boolean paused;
 }
