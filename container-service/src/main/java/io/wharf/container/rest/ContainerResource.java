@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.common.annotation.Blocking;
 import io.wharf.common.error.WharfException;
-import io.wharf.container.domain.ContainerState;
 import io.wharf.container.service.ContainerCreator;
+import io.wharf.container.service.ContainerListing;
 import io.wharf.container.service.ContainerLookup;
 import io.wharf.container.service.ContainerRemover;
 import io.wharf.container.service.ContainerStarter;
@@ -23,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.List;
 
 /** The container part of the Docker Engine API, as the gateway forwards it (attach: {@link AttachRoute}). */
 @Path("/internal/v1/containers")
@@ -38,15 +37,17 @@ public class ContainerResource {
     private final ContainerRemover remover;
     private final ContainerLookup lookup;
     private final ContainerViews views;
+    private final ContainerListing listing;
 
     public ContainerResource(ContainerCreator creator, ContainerStarter starter, ContainerStopper stopper,
-            ContainerRemover remover, ContainerLookup lookup, ContainerViews views) {
+            ContainerRemover remover, ContainerLookup lookup, ContainerViews views, ContainerListing listing) {
         this.creator = creator;
         this.starter = starter;
         this.stopper = stopper;
         this.remover = remover;
         this.lookup = lookup;
         this.views = views;
+        this.listing = listing;
     }
 
     @POST
@@ -100,18 +101,10 @@ public class ContainerResource {
     @GET
     @Path("/json")
     public ArrayNode list(@QueryParam("all") String all, @QueryParam("limit") Integer limit,
-            @QueryParam("size") String size) {
-        boolean everything = truthy(all) || (limit != null && limit > 0);
+            @QueryParam("size") String size, @QueryParam("filters") String filters) {
         Instant now = Instant.now();
-        List<ContainerEntity> containers = lookup.all();
         ArrayNode out = JSON.arrayNode();
-        for (ContainerEntity c : containers) {
-            if (!everything && c.state != ContainerState.RUNNING) {
-                continue;
-            }
-            if (limit != null && limit > 0 && out.size() >= limit) {
-                break;
-            }
+        for (ContainerEntity c : listing.list(truthy(all), limit, filters)) {
             out.add(views.summary(c, truthy(size), now));
         }
         return out;

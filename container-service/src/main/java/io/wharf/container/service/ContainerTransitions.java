@@ -106,6 +106,29 @@ public class ContainerTransitions {
         publish(load(id), Actions.ATTACH, Map.of());
     }
 
+    /** 409 if another container holds the name; {@code rename} carries the old name with its slash. */
+    @Transactional
+    public void renamed(String id, String newName) {
+        ContainerEntity c = load(id);
+        repository.findByName(newName).ifPresent(holder -> {
+            throw ContainerNames.conflict(newName, holder.id);
+        });
+        String oldName = c.name;
+        c.name = newName;
+        publish(c, Actions.RENAME, Map.of("oldName", "/" + oldName));
+    }
+
+    @Transactional
+    public void restarted(String id) {
+        publish(load(id), Actions.RESTART, Map.of());
+    }
+
+    /** The daemon-wide {@code prune} event of the container type, with the bytes reclaimed. */
+    @Transactional
+    public void pruned(long reclaimed) {
+        events.publish(EventType.CONTAINER, "prune", "", Map.of("reclaimed", Long.toString(reclaimed)));
+    }
+
     @Transactional
     public void removing(String id) {
         load(id).state = ContainerState.REMOVING;
