@@ -2,6 +2,7 @@ package io.wharf.gateway.e2e;
 
 import static io.wharf.gateway.e2e.DockerCli.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -223,6 +224,41 @@ class ContainerLifecycleIT {
         DockerCli.Result missing = docker("stop", "no-such-" + run);
         assertNotEquals(0, missing.exitCode());
         assertTrue(missing.err().contains("No such container: no-such-" + run), missing.err());
+    }
+
+    @Test
+    void restartPoliciesRestartOnExitUntilTheUserStops() {
+        String failing = name("onfailure");
+        long since = Instant.now().getEpochSecond() - 1;
+        docker("run", "-d", "--name", failing, "--restart", "on-failure:2", "busybox", "sh", "-c", "exit 1").assertOk();
+        String state = awaitInspect(failing, "{{.State.Status}} {{.RestartCount}}", "exited 2");
+        assertEquals("exited 2", state, "on-failure:2 restarts twice, then stays exited");
+        String actions = events(since, failing, null, "{{.Action}}");
+        assertEquals(3, actions.lines().filter("die"::equals).count(), actions);
+        assertEquals(3, actions.lines().filter("start"::equals).count(), actions);
+        assertFalse(actions.lines().anyMatch("restart"::equals), "policy restarts are die + start: " + actions);
+
+        String always = name("always");
+        docker("run", "-d", "--name", always, "--restart", "always", "busybox", "sh", "-c", "sleep 0.2").assertOk();
+        awaitInspect(always, "{{if ge .RestartCount 1}}restarted{{end}}", "restarted");
+        docker("stop", "-t", "1", always).assertOk();
+        String count = docker("inspect", "-f", "{{.RestartCount}}", always).assertOk().trimmed();
+        docker("wait", failing).assertOk(); // a round trip, giving a wrong restart the time to show
+        assertEquals("exited", docker("inspect", "-f", "{{.State.Status}}", always).assertOk().trimmed());
+        assertEquals(count, docker("inspect", "-f", "{{.RestartCount}}", always).assertOk().trimmed());
+    }
+
+    /** Polls inspect until it prints {@code expected} (or gives up after ~20 s and returns the last value). */
+    private static String awaitInspect(String container, String format, String expected) {
+        String last = "";
+        for (int i = 0; i < 200; i++) {
+            last = docker("inspect", "-f", format, container).assertOk().trimmed();
+            if (last.equals(expected)) {
+                return last;
+            }
+            sleep(100);
+        }
+        return last;
     }
 
     private static String events(long since, String container, String action, String format) {

@@ -11,6 +11,7 @@ import io.wharf.container.service.ContainerLookup;
 import io.wharf.container.service.ContainerRemover;
 import io.wharf.container.service.ContainerStarter;
 import io.wharf.container.service.ContainerStopper;
+import io.wharf.container.service.RestartSupervisor;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,9 +39,11 @@ public class ContainerResource {
     private final ContainerLookup lookup;
     private final ContainerViews views;
     private final ContainerListing listing;
+    private final RestartSupervisor restarts;
 
     public ContainerResource(ContainerCreator creator, ContainerStarter starter, ContainerStopper stopper,
-            ContainerRemover remover, ContainerLookup lookup, ContainerViews views, ContainerListing listing) {
+            ContainerRemover remover, ContainerLookup lookup, ContainerViews views, ContainerListing listing,
+            RestartSupervisor restarts) {
         this.creator = creator;
         this.starter = starter;
         this.stopper = stopper;
@@ -48,6 +51,7 @@ public class ContainerResource {
         this.lookup = lookup;
         this.views = views;
         this.listing = listing;
+        this.restarts = restarts;
     }
 
     @POST
@@ -67,6 +71,7 @@ public class ContainerResource {
     @POST
     @Path("/{id}/start")
     public Response start(@PathParam("id") String id) {
+        restarts.startedByUser(lookup.resolve(id).id);
         starter.start(id);
         return Response.noContent().build();
     }

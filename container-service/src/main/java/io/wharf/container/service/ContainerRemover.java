@@ -25,9 +25,11 @@ public class ContainerRemover {
     private final ExitWatcher exits;
     private final ContainerTransitions transitions;
     private final WaitRegistry waits;
+    private final RestartSupervisor restarts;
 
     public ContainerRemover(ContainerLookup lookup, ContainerLocks locks, OciRuntime runtime, RootfsService rootfs,
-            ExitWatcher exits, ContainerTransitions transitions, WaitRegistry waits) {
+            ExitWatcher exits, ContainerTransitions transitions, WaitRegistry waits,
+            RestartSupervisor restarts) {
         this.lookup = lookup;
         this.locks = locks;
         this.runtime = runtime;
@@ -35,6 +37,7 @@ public class ContainerRemover {
         this.exits = exits;
         this.transitions = transitions;
         this.waits = waits;
+        this.restarts = restarts;
     }
 
     public void remove(String ref, boolean force) {
@@ -69,9 +72,11 @@ public class ContainerRemover {
             waits.removed(id, c.exitCode);
         });
         locks.forget(id);
+        restarts.forget(id);
     }
 
     private void killAndAwaitExit(String id) {
+        restarts.stoppedByUser(id);
         CompletableFuture<Integer> exit = waits.nextExit(id);
         boolean signalled = locks.with(id, () -> {
             ContainerEntity c = lookup.resolve(id);

@@ -11,13 +11,15 @@ public class ContainerRestarter {
     private final ContainerStopper stopper;
     private final ContainerStarter starter;
     private final ContainerTransitions transitions;
+    private final RestartSupervisor restarts;
 
     public ContainerRestarter(ContainerLookup lookup, ContainerStopper stopper, ContainerStarter starter,
-            ContainerTransitions transitions) {
+            ContainerTransitions transitions, RestartSupervisor restarts) {
         this.lookup = lookup;
         this.stopper = stopper;
         this.starter = starter;
         this.transitions = transitions;
+        this.restarts = restarts;
     }
 
     public void restart(String ref, Integer timeoutSeconds) {
@@ -29,6 +31,7 @@ public class ContainerRestarter {
                 throw e;
             }
         }
+        restarts.startedByUser(id);
         try {
             starter.start(id);
         } catch (WharfException e) {

@@ -25,19 +25,22 @@ public class ContainerStopper {
     private final OciRuntime runtime;
     private final ContainerTransitions transitions;
     private final WaitRegistry waits;
+    private final RestartSupervisor restarts;
 
     public ContainerStopper(ContainerLookup lookup, ContainerLocks locks, OciRuntime runtime,
-            ContainerTransitions transitions, WaitRegistry waits) {
+            ContainerTransitions transitions, WaitRegistry waits, RestartSupervisor restarts) {
         this.lookup = lookup;
         this.locks = locks;
         this.runtime = runtime;
         this.transitions = transitions;
         this.waits = waits;
+        this.restarts = restarts;
     }
 
     /** 304 if not running. {@code timeoutSeconds}: null for the container's StopTimeout or 10, negative to wait forever. */
     public void stop(String ref, Integer timeoutSeconds) {
         ContainerEntity c = lookup.resolve(ref);
+        restarts.stoppedByUser(c.id);
         if (c.state != ContainerState.RUNNING) {
             throw WharfException.notModified();
         }
@@ -63,6 +66,7 @@ public class ContainerStopper {
     public void kill(String ref, String signalName) {
         ContainerEntity c = lookup.resolve(ref);
         int signal = Signals.parse(signalName, Signals.SIGKILL);
+        restarts.stoppedByUser(c.id);
         if (!signal(c.id, signal)) {
             throw WharfException.conflict("Cannot kill container: " + ref + ": Container " + c.id + " is not running");
         }

@@ -118,6 +118,12 @@ public class ContainerTransitions {
         publish(c, Actions.RENAME, Map.of("oldName", "/" + oldName));
     }
 
+    /** A restart by policy: counted, no event of its own (moby: die, then start). */
+    @Transactional
+    public void restartCounted(String id) {
+        load(id).restartCount++;
+    }
+
     @Transactional
     public void restarted(String id) {
         publish(load(id), Actions.RESTART, Map.of());

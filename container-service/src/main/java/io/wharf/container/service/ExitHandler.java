@@ -31,6 +31,7 @@ public class ExitHandler {
     private final ContainerTransitions transitions;
     private final WaitRegistry waits;
     private final ContainerRemover remover;
+    private final RestartSupervisor restarts;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "exit-handler");
         t.setDaemon(true);
@@ -38,7 +39,8 @@ public class ExitHandler {
     });
 
     public ExitHandler(ExitWatcher exits, ContainerLookup lookup, ContainerLocks locks, OciRuntime runtime,
-            RootfsService rootfs, ContainerTransitions transitions, WaitRegistry waits, ContainerRemover remover) {
+            RootfsService rootfs, ContainerTransitions transitions, WaitRegistry waits, ContainerRemover remover,
+            RestartSupervisor restarts) {
         this.exits = exits;
         this.lookup = lookup;
         this.locks = locks;
@@ -47,6 +49,7 @@ public class ExitHandler {
         this.transitions = transitions;
         this.waits = waits;
         this.remover = remover;
+        this.restarts = restarts;
     }
 
     /** Starts handling exit files (after the {@link Reconciler} went through the recorded containers). */
@@ -74,12 +77,14 @@ public class ExitHandler {
     }
 
     private void finish(String id, int exitCode, Instant at, String error) {
+        Instant[] startedAt = new Instant[1];
         Boolean autoRemove = locks.with(id, () -> {
             Optional<ContainerEntity> c = lookup.findById(id);
             if (c.isEmpty() || c.get().state != ContainerState.RUNNING) {
                 exits.clear(id);
                 return null;
             }
+            startedAt[0] = c.get().startedAt;
             release(id);
             ContainerEntity done = transitions.exited(id, exitCode, at, error);
             exits.clear(id);
@@ -91,6 +96,8 @@ public class ExitHandler {
         waits.exited(id, exitCode);
         if (autoRemove) {
             remover.removeStopped(id);
+        } else {
+            restarts.exited(id, exitCode, startedAt[0], at);
         }
     }
 

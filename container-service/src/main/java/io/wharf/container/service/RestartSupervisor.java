@@ -1,0 +1,103 @@
+package io.wharf.container.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.wharf.container.domain.ContainerState;
+import io.wharf.container.domain.RestartPolicy;
+import io.wharf.container.store.ContainerEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Restart policies: after an exit the user did not ask for, starts the container again after moby's
+ * back-off (events: {@code die}, then {@code start}; no {@code restart}) and counts it in RestartCount.
+ * A stop or kill through the API marks the container manually stopped until its next start.
+ */
+@ApplicationScoped
+public class RestartSupervisor {
+    private static final Logger LOG = Logger.getLogger(RestartSupervisor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ContainerLookup lookup;
+    private final ContainerStarter starter;
+    private final ContainerTransitions transitions;
+    private final Set<String> manuallyStopped = ConcurrentHashMap.newKeySet();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "restart-policy");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public RestartSupervisor(ContainerLookup lookup, ContainerStarter starter, ContainerTransitions transitions) {
+        this.lookup = lookup;
+        this.starter = starter;
+        this.transitions = transitions;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        scheduler.shutdownNow();
+    }
+
+    /** A stop or kill from the API: the coming exit does not restart, nor does a pending restart happen. */
+    public void stoppedByUser(String id) {
+        manuallyStopped.add(id);
+    }
+
+    /** An API start: policies apply again to the next exit. */
+    public void startedByUser(String id) {
+        manuallyStopped.remove(id);
+    }
+
+    public void forget(String id) {
+        manuallyStopped.remove(id);
+        delays.remove(id);
+    }
+
+    /** Called once an exit is recorded. */
+    public void exited(String id, int exitCode, Instant startedAt, Instant finishedAt) {
+        Optional<ContainerEntity> found = lookup.findById(id);
+        if (found.isEmpty() || manuallyStopped.contains(id) || found.get().autoRemove) {
+            return;
+        }
+        ContainerEntity c = found.get();
+        RestartPolicy policy;
+        try {
+            policy = RestartPolicy.of(JSON.readTree(c.hostConfigJson));
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (!policy.shouldRestart(exitCode, c.restartCount)) {
+            delays.remove(id);
+            return;
+        }
+        Duration ran = startedAt == null || finishedAt == null ? Duration.ZERO : Duration.between(startedAt, finishedAt);
+        Duration delay = RestartPolicy.nextDelay(delays.get(id), ran);
+        delays.put(id, delay);
+        scheduler.schedule(() -> restart(id), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void restart(String id) {
+        try {
+            Optional<ContainerEntity> c = lookup.findById(id);
+            if (c.isEmpty() || manuallyStopped.contains(id) || c.get().state != ContainerState.EXITED) {
+                return;
+            }
+            transitions.restartCounted(id);
+            starter.start(id);
+        } catch (RuntimeException e) {
+            LOG.warnf("restart policy: cannot restart %s: %s", id, e.getMessage());
+        }
+    }
+}
