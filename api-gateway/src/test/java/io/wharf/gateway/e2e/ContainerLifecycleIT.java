@@ -184,8 +184,8 @@ class ContainerLifecycleIT {
     void killStopStartAndWaitBehaveAsDocker() {
         String trap = name("trap");
         docker("run", "-d", "--name", trap, "busybox", "sh", "-c",
-                "trap 'exit 42' HUP; while true; do sleep 0.1; done").assertOk();
-        sleep(300);
+                "trap 'exit 42' HUP; touch /ready; while true; do sleep 0.1; done").assertOk();
+        awaitReady(trap);
         docker("kill", "-s", "HUP", trap).assertOk();
         assertEquals("42", docker("wait", trap).assertOk().trimmed());
         DockerCli.Result notRunning = docker("kill", trap);
@@ -196,11 +196,11 @@ class ContainerLifecycleIT {
 
         String stopper = name("stopper");
         docker("create", "--name", stopper, "--stop-signal", "USR1", "--stop-timeout", "30", "busybox", "sh", "-c",
-                "trap 'exit 7' USR1; while true; do sleep 0.1; done").assertOk();
+                "trap 'exit 7' USR1; touch /ready; while true; do sleep 0.1; done").assertOk();
         docker("start", stopper).assertOk();
         DockerCli.Result again = docker("start", stopper);
         assertEquals(0, again.exitCode(), again.toString());
-        sleep(300);
+        awaitReady(stopper);
         docker("stop", stopper).assertOk();
         assertEquals("7", docker("inspect", "-f", "{{.State.ExitCode}}", stopper).assertOk().trimmed());
 
@@ -246,6 +246,13 @@ class ContainerLifecycleIT {
         docker("wait", failing).assertOk(); // a round trip, giving a wrong restart the time to show
         assertEquals("exited", docker("inspect", "-f", "{{.State.Status}}", always).assertOk().trimmed());
         assertEquals(count, docker("inspect", "-f", "{{.RestartCount}}", always).assertOk().trimmed());
+    }
+
+    /** Waits until the container's script touched /ready (its traps are set), seen through docker cp. */
+    private static void awaitReady(String container) {
+        for (int i = 0; i < 200 && docker("cp", container + ":/ready", "-").exitCode() != 0; i++) {
+            sleep(50);
+        }
     }
 
     /** Polls inspect until it prints {@code expected} (or gives up after ~20 s and returns the last value). */
