@@ -39,8 +39,12 @@ public class ContainerStopper {
 
     /** 304 if not running. {@code timeoutSeconds}: null for the container's StopTimeout or 10, negative to wait forever. */
     public void stop(String ref, Integer timeoutSeconds) {
-        ContainerEntity c = lookup.resolve(ref);
-        restarts.stoppedByUser(c.id);
+        ContainerEntity found = lookup.resolve(ref);
+        // marked under the lock, so a restart by policy either happened already or will not happen
+        ContainerEntity c = locks.with(found.id, () -> {
+            restarts.stoppedByUser(found.id);
+            return lookup.resolve(found.id);
+        });
         if (c.state != ContainerState.RUNNING) {
             throw WharfException.notModified();
         }
@@ -66,7 +70,7 @@ public class ContainerStopper {
     public void kill(String ref, String signalName) {
         ContainerEntity c = lookup.resolve(ref);
         int signal = Signals.parse(signalName, Signals.SIGKILL);
-        restarts.stoppedByUser(c.id);
+        locks.run(c.id, () -> restarts.stoppedByUser(c.id));
         if (!signal(c.id, signal)) {
             throw WharfException.conflict("Cannot kill container: " + ref + ": Container " + c.id + " is not running");
         }

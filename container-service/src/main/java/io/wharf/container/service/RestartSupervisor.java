@@ -32,6 +32,7 @@ public class RestartSupervisor {
     private final ContainerLookup lookup;
     private final ContainerStarter starter;
     private final ContainerTransitions transitions;
+    private final ContainerLocks locks;
     private final Set<String> manuallyStopped = ConcurrentHashMap.newKeySet();
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -40,10 +41,12 @@ public class RestartSupervisor {
         return t;
     });
 
-    public RestartSupervisor(ContainerLookup lookup, ContainerStarter starter, ContainerTransitions transitions) {
+    public RestartSupervisor(ContainerLookup lookup, ContainerStarter starter, ContainerTransitions transitions,
+            ContainerLocks locks) {
         this.lookup = lookup;
         this.starter = starter;
         this.transitions = transitions;
+        this.locks = locks;
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -88,14 +91,17 @@ public class RestartSupervisor {
         scheduler.schedule(() -> restart(id), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Under the container's lock, as stop and kill mark it: a stop never loses to a pending restart. */
     private void restart(String id) {
         try {
-            Optional<ContainerEntity> c = lookup.findById(id);
-            if (c.isEmpty() || manuallyStopped.contains(id) || c.get().state != ContainerState.EXITED) {
-                return;
-            }
-            transitions.restartCounted(id);
-            starter.start(id);
+            locks.run(id, () -> {
+                Optional<ContainerEntity> c = lookup.findById(id);
+                if (c.isEmpty() || manuallyStopped.contains(id) || c.get().state != ContainerState.EXITED) {
+                    return;
+                }
+                transitions.restartCounted(id);
+                starter.start(id);
+            });
         } catch (RuntimeException e) {
             LOG.warnf("restart policy: cannot restart %s: %s", id, e.getMessage());
         }
