@@ -74,7 +74,7 @@ public final class ContainerListFilter {
         JsonNode hostConfig = read(c.hostConfigJson);
         Map<String, String> labels = labels(config);
         if (!filters.match("name", "/" + c.name) || !filters.match("id", c.id)
-                || !filters.exact("status", c.state.dockerName()) || !filters.matchLabels("label", labels)) {
+                || !filters.exact("status", c.state == ContainerState.RUNNING && c.paused ? "paused" : c.state.dockerName()) || !filters.matchLabels("label", labels)) {
             return false;
         }
         if (filters.contains("exited") && (c.state != ContainerState.EXITED || c.startedAt == null

@@ -49,6 +49,10 @@ class ContainerListFilterTest {
         assertTrue(filter("{\"network\":[\"bridge\"]}").matches(exited));
         assertTrue(filter("{\"is-task\":[\"false\"]}").matches(exited));
         assertFalse(filter("{\"is-task\":[\"true\"]}").matches(exited));
+        ContainerEntity paused = container("frozen", ContainerState.RUNNING, 0, Instant.EPOCH);
+        paused.paused = true;
+        assertTrue(filter("{\"status\":[\"paused\"]}").matches(paused));
+        assertFalse(filter("{\"status\":[\"running\"]}").matches(paused));
     }
 
     @Test
