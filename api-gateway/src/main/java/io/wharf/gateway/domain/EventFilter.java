@@ -1,5 +1,6 @@
 package io.wharf.gateway.domain;
 
+import io.wharf.common.filter.FilterArgs;
 import io.wharf.eventbus.envelope.Event;
 import io.wharf.eventbus.envelope.EventType;
 import java.util.Map;
@@ -8,23 +9,30 @@ import java.util.Set;
 /** Which events a {@code docker events --filter ...} stream shows, as moby's events filter decides. */
 public final class EventFilter {
     private static final Set<String> FUZZY_ACTIONS = Set.of("health_status", "exec_create", "exec_start");
-    private final Filters filters;
+    /** The keys dockerd accepts on {@code /events}; others are a 400 {@code invalid filter}. */
+    public static final Set<String> KEYS = Set.of("config", "container", "daemon", "event", "image", "label",
+            "network", "node", "plugin", "scope", "secret", "service", "type", "volume");
+    private final FilterArgs filters;
 
-    public EventFilter(Filters filters) {
+    public EventFilter(FilterArgs filters) {
         this.filters = filters;
+    }
+
+    public static EventFilter parse(String json) {
+        return new EventFilter(FilterArgs.parse(json, KEYS));
     }
 
     public boolean includes(Event event) {
         Map<String, String> attributes = event.actor().attributes();
         return matchAction(event.action())
-                && filters.exactMatch("type", event.type().wireName())
-                && filters.exactMatch("scope", event.scope())
+                && filters.exact("type", event.type().wireName())
+                && filters.exact("scope", event.scope())
                 && fuzzyName(event, "daemon", EventType.DAEMON)
                 && fuzzyName(event, "container", EventType.CONTAINER)
                 && fuzzyName(event, "volume", EventType.VOLUME)
                 && fuzzyName(event, "network", EventType.NETWORK)
                 && matchImage(event)
-                && filters.matchKeyValues("label", attributes);
+                && filters.matchLabels("label", attributes);
     }
 
     private boolean matchAction(String action) {
@@ -33,7 +41,7 @@ public final class EventFilter {
                 return filters.fuzzyMatch("event", action);
             }
         }
-        return filters.exactMatch("event", action);
+        return filters.exact("event", action);
     }
 
     /** moby matches the actor id or its name attribute by prefix, for events of any type. */
@@ -54,8 +62,8 @@ public final class EventFilter {
         }
         String id = event.actor().id();
         String name = event.actor().attributes().get(event.type() == EventType.IMAGE ? "name" : "image");
-        return filters.exactMatch("image", id) || filters.exactMatch("image", name)
-                || filters.exactMatch("image", stripTag(id)) || filters.exactMatch("image", stripTag(name));
+        return filters.exact("image", id) || filters.exact("image", name)
+                || filters.exact("image", stripTag(id)) || filters.exact("image", stripTag(name));
     }
 
     static String stripTag(String reference) {

@@ -10,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.wharf.gateway.domain.DockerEventMessage;
 import io.wharf.gateway.domain.EventFilter;
 import io.wharf.gateway.domain.EventWindow;
-import io.wharf.gateway.domain.Filters;
 import io.wharf.gateway.service.EventReader;
 import io.wharf.gateway.service.EventStreams;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +29,7 @@ public class EventRoutes {
 
     private void events(RoutingContext ctx) {
         EventWindow window = EventWindow.parse(ctx.request().getParam("since"), ctx.request().getParam("until"));
-        EventFilter filter = new EventFilter(Filters.parse(ctx.request().getParam("filters")));
+        EventFilter filter = EventFilter.parse(ctx.request().getParam("filters"));
         HttpServerResponse response = ctx.response();
         response.setChunked(true).putHeader("Content-Type", "application/json");
         response.write(Buffer.buffer());

@@ -19,7 +19,7 @@ class EventFilterTest {
             Map.of("name", "busybox:latest"));
 
     private static boolean matches(String filters, Event event) {
-        return new EventFilter(Filters.parse(filters)).includes(event);
+        return EventFilter.parse(filters).includes(event);
     }
 
     @Test
@@ -65,9 +65,11 @@ class EventFilterTest {
 
     @Test
     void malformedFiltersAreA400() {
-        WharfException e = assertThrows(WharfException.class, () -> Filters.parse("{\"type\":"));
+        WharfException e = assertThrows(WharfException.class, () -> EventFilter.parse("{\"type\":"));
         assertEquals(400, e.kind().httpStatus());
-        assertThrows(WharfException.class, () -> Filters.parse("[1]"));
+        assertThrows(WharfException.class, () -> EventFilter.parse("[1]"));
+        WharfException unknown = assertThrows(WharfException.class, () -> EventFilter.parse("{\"colour\":[\"red\"]}"));
+        assertEquals("invalid filter 'colour'", unknown.getMessage());
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wharf.common.error.WharfException;
 import io.wharf.container.domain.ContainerState;
-import io.wharf.container.domain.FilterArgs;
+import io.wharf.common.filter.FilterArgs;
 import io.wharf.container.store.ContainerEntity;
 import java.io.IOException;
 import java.time.Instant;

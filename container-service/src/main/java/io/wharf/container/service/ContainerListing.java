@@ -5,7 +5,7 @@ import io.wharf.common.error.ErrorKind;
 import io.wharf.common.error.WharfException;
 import io.wharf.container.client.ImageClient;
 import io.wharf.container.domain.ContainerState;
-import io.wharf.container.domain.FilterArgs;
+import io.wharf.common.filter.FilterArgs;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

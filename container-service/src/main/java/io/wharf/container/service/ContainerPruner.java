@@ -2,7 +2,7 @@ package io.wharf.container.service;
 
 import io.wharf.container.domain.ContainerState;
 import io.wharf.container.domain.DockerTimestamps;
-import io.wharf.container.domain.FilterArgs;
+import io.wharf.common.filter.FilterArgs;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

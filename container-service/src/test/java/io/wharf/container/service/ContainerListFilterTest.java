@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wharf.common.error.WharfException;
 import io.wharf.container.domain.ContainerState;
-import io.wharf.container.domain.FilterArgs;
+import io.wharf.common.filter.FilterArgs;
 import io.wharf.container.store.ContainerEntity;
 import java.time.Instant;
 import java.util.Set;

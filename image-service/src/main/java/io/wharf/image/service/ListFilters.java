@@ -1,10 +1,8 @@
 package io.wharf.image.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wharf.common.filter.FilterArgs;
 import io.wharf.common.error.WharfException;
 import io.wharf.image.domain.GlobPattern;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +14,6 @@ import java.util.Set;
  * either {@code {"dangling":{"true":true}}} or the older {@code {"dangling":["true"]}}.
  */
 public final class ListFilters {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> SUPPORTED = Set.of("dangling", "label", "reference", "before", "since");
 
     private final Map<String, List<String>> values;
@@ -29,38 +26,14 @@ public final class ListFilters {
         return new ListFilters(Map.of());
     }
 
+    /** Parses Docker's filter JSON with the shared parser; unknown keys are a 400 {@code invalid filter}. */
     public static ListFilters parse(String json) {
-        if (json == null || json.isBlank()) {
-            return none();
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (IOException e) {
-            throw WharfException.invalid("invalid filter: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw WharfException.invalid("invalid filter: expected a JSON object");
-        }
+        FilterArgs args = FilterArgs.parse(json, SUPPORTED);
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : root.properties()) {
-            if (!SUPPORTED.contains(field.getKey())) {
-                throw WharfException.invalid("invalid filter '" + field.getKey() + "'");
+        for (String key : SUPPORTED) {
+            if (args.contains(key)) {
+                values.put(key, new ArrayList<>(args.get(key)));
             }
-            List<String> list = new ArrayList<>();
-            JsonNode node = field.getValue();
-            if (node.isArray()) {
-                node.forEach(v -> list.add(v.asText()));
-            } else if (node.isObject()) {
-                for (Map.Entry<String, JsonNode> e : node.properties()) {
-                    if (e.getValue().asBoolean()) {
-                        list.add(e.getKey());
-                    }
-                }
-            } else {
-                throw WharfException.invalid("invalid filter '" + field.getKey() + "'");
-            }
-            values.put(field.getKey(), list);
         }
         ListFilters filters = new ListFilters(values);
         filters.dangling(); // validate early

@@ -1,4 +1,4 @@
-package io.wharf.container.domain;
+package io.wharf.common.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +13,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Docker's {@code filters} query parameter ({@code {"status":{"running":true}}} or the legacy
- * {@code {"status":["running"]}}) with moby's matching: regular expressions ({@code Match}), exact
- * values and {@code k} / {@code k=v} label terms.
+ * {@code {"status":["running"]}}) with moby's matching: regular expressions ({@code Match}), prefixes
+ * ({@code FuzzyMatch}), exact values and {@code k} / {@code k=v} label terms. The one parser every
+ * service and the gateway use.
  */
 public final class FilterArgs {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,6 +84,23 @@ public final class FilterArgs {
                 }
             } catch (PatternSyntaxException e) {
                 // moby ignores terms that are not valid expressions
+            }
+        }
+        return false;
+    }
+
+    /** moby's {@code FuzzyMatch}: no filter, or {@code value} starts with one of the terms. */
+    public boolean fuzzyMatch(String key, String value) {
+        Set<String> terms = get(key);
+        if (terms.isEmpty()) {
+            return true;
+        }
+        if (value == null) {
+            return false;
+        }
+        for (String term : terms) {
+            if (value.startsWith(term)) {
+                return true;
             }
         }
         return false;

@@ -1,4 +1,4 @@
-package io.wharf.container.domain;
+package io.wharf.common.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wharf.common.error.ErrorKind;
 import io.wharf.common.error.WharfException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -52,13 +50,11 @@ class FilterArgsTest {
     }
 
     @Test
-    void timestampsAreDurationsUnixSecondsOrRfc3339() {
-        Instant now = Instant.parse("2024-01-02T03:04:05Z");
-        assertEquals(now.minus(Duration.ofMinutes(90)), DockerTimestamps.parse("1h30m", now));
-        assertEquals(now.minusSeconds(10), DockerTimestamps.parse("10s", now));
-        assertEquals(Instant.ofEpochSecond(1_700_000_000, 500_000_000), DockerTimestamps.parse("1700000000.5", now));
-        assertEquals(Instant.parse("2023-05-06T07:08:09Z"), DockerTimestamps.parse("2023-05-06T07:08:09Z", now));
-        assertEquals(Instant.parse("2023-05-06T00:00:00Z"), DockerTimestamps.parse("2023-05-06", now));
-        assertThrows(WharfException.class, () -> DockerTimestamps.parse("yesterday", now));
+    void fuzzyMatchIsAPrefixMatchAsMobysFuzzyMatch() {
+        FilterArgs f = FilterArgs.parse("{\"container\":{\"4f2d\":true}}", Set.of("container"));
+        assertTrue(f.fuzzyMatch("container", "4f2d7c0e"));
+        assertFalse(f.fuzzyMatch("container", "web"));
+        assertFalse(f.fuzzyMatch("container", null));
+        assertTrue(FilterArgs.parse(null, Set.of()).fuzzyMatch("container", "anything"));
     }
 }
