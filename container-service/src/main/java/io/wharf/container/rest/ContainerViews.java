@@ -8,6 +8,7 @@ import io.wharf.common.error.WharfException;
 import io.wharf.container.domain.ConfigMerger;
 import io.wharf.container.domain.ContainerState;
 import io.wharf.container.domain.DockerTime;
+import io.wharf.container.domain.HealthState;
 import io.wharf.container.service.RootfsService;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,7 +100,7 @@ public class ContainerViews {
     static String status(ContainerEntity c, Instant now) {
         return switch (c.state) {
             case RUNNING -> "Up " + DockerTime.humanDuration(Duration.between(c.startedAt, now))
-                    + (c.paused ? " (Paused)" : "");
+                    + (c.paused ? " (Paused)" : c.healthJson != null ? " (" + HealthState.psSuffix(c.healthJson) + ")" : "");
             case REMOVING -> "Removal In Progress";
             case DEAD -> "Dead";
             case CREATED -> "Created";
@@ -120,13 +121,16 @@ public class ContainerViews {
         s.put("Running", c.state == ContainerState.RUNNING);
         s.put("Paused", c.state == ContainerState.RUNNING && c.paused);
         s.put("Restarting", false);
-        s.put("OOMKilled", false);
+        s.put("OOMKilled", Boolean.TRUE.equals(c.oomKilled));
         s.put("Dead", c.state == ContainerState.DEAD);
         s.put("Pid", c.state == ContainerState.RUNNING ? c.pid : 0);
         s.put("ExitCode", c.exitCode);
         s.put("Error", c.error == null ? "" : c.error);
         s.put("StartedAt", DockerTime.rfc3339Nano(c.startedAt));
         s.put("FinishedAt", DockerTime.rfc3339Nano(c.finishedAt));
+        if (c.healthJson != null) {
+            s.set("Health", HealthState.view(c.healthJson));
+        }
         return s;
     }
 

@@ -3,8 +3,9 @@ package io.wharf.container.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wharf.common.error.WharfException;
-import io.wharf.container.domain.ContainerState;
 import io.wharf.common.filter.FilterArgs;
+import io.wharf.container.domain.ContainerState;
+import io.wharf.container.domain.HealthState;
 import io.wharf.container.store.ContainerEntity;
 import java.io.IOException;
 import java.time.Instant;
@@ -81,8 +82,8 @@ public final class ContainerListFilter {
                 || !filters.get("exited").contains(Integer.toString(c.exitCode)))) {
             return false;
         }
-        if (!filters.exact("health", "none")) {
-            return false; // no health checks yet: every container is "none"
+        if (!filters.exact("health", HealthState.status(c.healthJson))) {
+            return false;
         }
         boolean task = labels.containsKey("com.docker.swarm.task");
         if (filters.contains("is-task") && !filters.get("is-task").contains(Boolean.toString(task))) {

@@ -22,15 +22,17 @@ public class ContainerStarter {
     private final BundleWriter bundles;
     private final OciRuntime runtime;
     private final ContainerTransitions transitions;
+    private final HealthMonitor health;
 
     public ContainerStarter(ContainerLookup lookup, ContainerLocks locks, RootfsService rootfs, BundleWriter bundles,
-            OciRuntime runtime, ContainerTransitions transitions) {
+            OciRuntime runtime, ContainerTransitions transitions, HealthMonitor health) {
         this.lookup = lookup;
         this.locks = locks;
         this.rootfs = rootfs;
         this.bundles = bundles;
         this.runtime = runtime;
         this.transitions = transitions;
+        this.health = health;
     }
 
     /** 304 when already running. */
@@ -55,6 +57,7 @@ public class ContainerStarter {
             int pid = runtime.launch(new OciRuntime.Launch(id, c.name, dir, dir.resolve("ctr.log"), c.tty,
                     configFlag(c, "OpenStdin"), configFlag(c, "StdinOnce")));
             transitions.started(id, pid, Instant.now());
+            health.started(c, true);
             LOG.debugf("started %s (pid %d) in %d ms", id, pid, (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
             cleanUpFailedStart(id);

@@ -66,13 +66,19 @@ public class ContainerTransitions {
         c.finishedAt = null;
         c.exitCode = 0;
         c.error = null;
+        c.oomKilled = false;
         publish(c, Actions.START, Map.of());
         return c;
     }
 
+    /** An exit; one by the OOM killer publishes {@code oom} before {@code die}, as moby. */
     @Transactional
-    public ContainerEntity exited(String id, int exitCode, Instant at, String error) {
+    public ContainerEntity exited(String id, int exitCode, Instant at, String error, boolean oomKilled) {
         ContainerEntity c = load(id);
+        c.oomKilled = oomKilled;
+        if (oomKilled) {
+            publish(c, Actions.OOM, Map.of());
+        }
         c.state = ContainerState.EXITED;
         c.paused = false;
         c.pid = 0;

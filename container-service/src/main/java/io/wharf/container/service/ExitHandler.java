@@ -2,7 +2,9 @@ package io.wharf.container.service;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.wharf.container.domain.ContainerState;
+import io.wharf.container.config.WharfConfig;
 import io.wharf.container.runtime.ExitWatcher;
+import io.wharf.container.runtime.OomCounter;
 import io.wharf.container.runtime.OciRuntime;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,9 @@ public class ExitHandler {
     private final WaitRegistry waits;
     private final ContainerRemover remover;
     private final RestartSupervisor restarts;
+    private final HealthMonitor health;
+    private final OomCounter ooms;
+    private final String cgroupParent;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "exit-handler");
         t.setDaemon(true);
@@ -40,7 +45,7 @@ public class ExitHandler {
 
     public ExitHandler(ExitWatcher exits, ContainerLookup lookup, ContainerLocks locks, OciRuntime runtime,
             RootfsService rootfs, ContainerTransitions transitions, WaitRegistry waits, ContainerRemover remover,
-            RestartSupervisor restarts) {
+            RestartSupervisor restarts, HealthMonitor health, OomCounter ooms, WharfConfig config) {
         this.exits = exits;
         this.lookup = lookup;
         this.locks = locks;
@@ -50,6 +55,9 @@ public class ExitHandler {
         this.waits = waits;
         this.remover = remover;
         this.restarts = restarts;
+        this.health = health;
+        this.ooms = ooms;
+        this.cgroupParent = config.runtime().cgroupParent();
     }
 
     /** Starts handling exit files (after the {@link Reconciler} went through the recorded containers). */
@@ -85,8 +93,10 @@ public class ExitHandler {
                 return null;
             }
             startedAt[0] = c.get().startedAt;
+            health.stopped(id);
+            boolean oomKilled = ooms.oomKills("/" + cgroupParent + "/" + id) > 0;
             release(id);
-            ContainerEntity done = transitions.exited(id, exitCode, at, error);
+            ContainerEntity done = transitions.exited(id, exitCode, at, error, oomKilled);
             exits.clear(id);
             return done.autoRemove;
         });

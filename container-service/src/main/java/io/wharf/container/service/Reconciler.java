@@ -29,15 +29,17 @@ public class Reconciler {
     private final ExitHandler exitHandler;
     private final OciRuntime runtime;
     private final RootfsService rootfs;
+    private final HealthMonitor health;
 
     public Reconciler(HostLayout layout, ContainerLookup lookup, ExitWatcher exits, ExitHandler exitHandler,
-            OciRuntime runtime, RootfsService rootfs) {
+            OciRuntime runtime, RootfsService rootfs, HealthMonitor health) {
         this.layout = layout;
         this.lookup = lookup;
         this.exits = exits;
         this.exitHandler = exitHandler;
         this.runtime = runtime;
         this.rootfs = rootfs;
+        this.health = health;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -54,6 +56,7 @@ public class Reconciler {
                 exitHandler.monitorLost(c.id);
             } else {
                 LOG.infof("container %s is still running (live restore)", c.id);
+                health.started(c, false);
             }
         }
         removeOrphans();

@@ -72,4 +72,11 @@ public class ContainerEntity {
 
     /** Frozen (docker pause); only meaningful while RUNNING. */
     public boolean paused;
+
+    /** State.Health as JSON; null when the container has no health check. */
+    @Column(length = 65_536)
+    public String healthJson;
+
+    /** The last exit was the OOM killer's (a wrapper: rows from before this column read as false). */
+    public Boolean oomKilled;
 }
