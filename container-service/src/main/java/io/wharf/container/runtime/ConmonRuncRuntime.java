@@ -104,7 +104,8 @@ public class ConmonRuncRuntime implements OciRuntime {
         Path errors = launch.bundle().resolve("conmon.err");
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(errors.toFile())).start();
+            // conmon's working directory is the bundle: it writes an "oom" file there when the OOM killer strikes
+            process = new ProcessBuilder(command).directory(launch.bundle().toFile()).redirectError(ProcessBuilder.Redirect.to(errors.toFile())).start();
         } catch (IOException e) {
             throw WharfException.system("cannot run conmon: " + e.getMessage(), e);
         }
