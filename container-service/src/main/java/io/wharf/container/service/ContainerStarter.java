@@ -3,6 +3,7 @@ package io.wharf.container.service;
 import io.wharf.common.error.ErrorKind;
 import io.wharf.common.error.WharfException;
 import io.wharf.container.domain.ContainerState;
+import io.wharf.container.domain.StartFailures;
 import io.wharf.container.runtime.OciRuntime;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,14 @@ public class ContainerStarter {
     private final ContainerTransitions transitions;
     private final HealthMonitor health;
 
+    private final WaitRegistry waits;
+    private final ContainerRemover remover;
+
     public ContainerStarter(ContainerLookup lookup, ContainerLocks locks, RootfsService rootfs, BundleWriter bundles,
-            OciRuntime runtime, ContainerTransitions transitions, HealthMonitor health) {
+            OciRuntime runtime, ContainerTransitions transitions, HealthMonitor health, WaitRegistry waits,
+            ContainerRemover remover) {
+        this.waits = waits;
+        this.remover = remover;
         this.lookup = lookup;
         this.locks = locks;
         this.rootfs = rootfs;
@@ -35,13 +42,31 @@ public class ContainerStarter {
         this.health = health;
     }
 
-    /** 304 when already running. */
+    /**
+     * 304 when already running. A start that fails finishes the container as moby does: error and exit
+     * code recorded, waiters and attached streams completed, AutoRemove applied; then the error is thrown.
+     */
     public void start(String ref) {
         String id = lookup.resolve(ref).id;
-        locks.run(id, () -> startLocked(id));
+        FailedStart failed = locks.with(id, () -> startLocked(id));
+        if (failed == null) {
+            return;
+        }
+        waits.exited(id, failed.exitCode());
+        if (failed.autoRemove()) {
+            try {
+                remover.removeStopped(id);
+            } catch (RuntimeException e) {
+                LOG.warnf("auto-removing %s after its failed start: %s", id, e.getMessage());
+            }
+        }
+        throw failed.error();
     }
 
-    private void startLocked(String id) {
+    private record FailedStart(WharfException error, int exitCode, boolean autoRemove) {
+    }
+
+    private FailedStart startLocked(String id) {
         ContainerEntity c = lookup.resolve(id);
         if (c.state == ContainerState.RUNNING) {
             throw WharfException.notModified();
@@ -59,11 +84,13 @@ public class ContainerStarter {
             transitions.started(id, pid, Instant.now());
             health.started(c, true);
             LOG.debugf("started %s (pid %d) in %d ms", id, pid, (System.nanoTime() - t0) / 1_000_000);
+            return null;
         } catch (RuntimeException e) {
             cleanUpFailedStart(id);
             WharfException failure = translate(e);
-            transitions.startFailed(id, failure.getMessage());
-            throw failure;
+            int exitCode = StartFailures.exitCode(failure.getMessage());
+            transitions.startFailed(id, failure.getMessage(), exitCode);
+            return new FailedStart(failure, exitCode, c.autoRemove);
         }
     }
 
@@ -82,10 +109,10 @@ public class ContainerStarter {
 
     /** Like moby: a missing executable is the user's error (400), not the daemon's. */
     static WharfException translate(RuntimeException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (message.contains("executable file not found") || message.contains("no such file or directory")
-                || message.contains("permission denied")) {
-            return new WharfException(ErrorKind.INVALID_PARAMETER, "failed to create task for container: " + message, e);
+        String message = StartFailures.clean(e.getMessage() == null ? e.toString() : e.getMessage());
+        if (StartFailures.userError(message)) {
+            return new WharfException(ErrorKind.INVALID_PARAMETER,
+                    "failed to create task for container: " + message + ": unknown", e);
         }
         if (e instanceof WharfException w) {
             return w;

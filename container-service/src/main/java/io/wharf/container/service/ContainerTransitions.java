@@ -89,12 +89,17 @@ public class ContainerTransitions {
         return c;
     }
 
-    /** A start that failed: Docker keeps the container, with the error and exit code 128. */
+    /**
+     * A start that failed: Docker keeps the container in its state (created, or exited after an earlier
+     * run) with the error and moby's exit code (127, 126 or 128), and it dies.
+     */
     @Transactional
-    public void startFailed(String id, String error) {
+    public void startFailed(String id, String error, int exitCode) {
         ContainerEntity c = load(id);
         c.error = error;
-        c.exitCode = 128;
+        c.exitCode = exitCode;
+        c.pid = 0;
+        publish(c, Actions.DIE, Map.of("exitCode", Integer.toString(exitCode)));
     }
 
     @Transactional
