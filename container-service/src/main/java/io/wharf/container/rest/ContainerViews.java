@@ -9,6 +9,7 @@ import io.wharf.container.domain.ConfigMerger;
 import io.wharf.container.domain.ContainerState;
 import io.wharf.container.domain.DockerTime;
 import io.wharf.container.domain.HealthState;
+import io.wharf.container.service.ExecRegistry;
 import io.wharf.container.service.RootfsService;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,8 @@ public class ContainerViews {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RootfsService rootfs;
+    @jakarta.inject.Inject
+    ExecRegistry execs;
 
     public ContainerViews(RootfsService rootfs) {
         this.rootfs = rootfs;
@@ -53,7 +56,12 @@ public class ContainerViews {
         o.put("MountLabel", "");
         o.put("ProcessLabel", "");
         o.put("AppArmorProfile", "");
-        o.putNull("ExecIDs");
+        List<String> execIds = c.state == ContainerState.RUNNING ? execs.idsOf(c.id) : List.of();
+        if (execIds.isEmpty()) {
+            o.putNull("ExecIDs");
+        } else {
+            execIds.forEach(o.putArray("ExecIDs")::add);
+        }
         o.set("HostConfig", read(c.hostConfigJson));
         ObjectNode graph = o.putObject("GraphDriver");
         graph.put("Name", "overlay2");

@@ -37,6 +37,8 @@ public class ExitHandler {
     private final HealthMonitor health;
     private final OomCounter ooms;
     private final String cgroupParent;
+    @jakarta.inject.Inject
+    ExecRegistry execs;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "exit-handler");
         t.setDaemon(true);
@@ -97,6 +99,7 @@ public class ExitHandler {
             boolean oomKilled = ooms.oomKills("/" + cgroupParent + "/" + id) > 0;
             release(id);
             ContainerEntity done = transitions.exited(id, exitCode, at, error, oomKilled);
+            execs.forget(id);
             exits.clear(id);
             return done.autoRemove;
         });
