@@ -53,7 +53,9 @@ public class ImageRoutes {
             ApiErrors.send(ctx, ErrorKind.NOT_IMPLEMENTED, "importing from a URL is not supported by Wharf: "
                     + "download the file and pipe it to 'docker import -'");
         } else if (ctx.request().getParam("fromImage") != null) {
-            forward(ctx, "/internal/v1/images/pull", null);
+            // registries arrive with the images issue; until then say so rather than "page not found"
+            ApiErrors.send(ctx, ErrorKind.NOT_IMPLEMENTED, "pulling images from a registry is not implemented in "
+                    + "Wharf yet: load or import the image instead (docker import)");
         } else {
             ApiErrors.send(ctx, ErrorKind.INVALID_PARAMETER, "fromImage or fromSrc must be specified");
         }

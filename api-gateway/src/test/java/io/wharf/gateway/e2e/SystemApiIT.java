@@ -41,6 +41,9 @@ class SystemApiIT {
         DockerCli.Result missing = docker("inspect", "--type", "container", "no-such-container-xyz");
         assertEquals(1, missing.exitCode());
         assertTrue(missing.err().contains("No such container: no-such-container-xyz"), missing.err());
+        DockerCli.Result pull = docker("pull", "registry.invalid/nothing:1");
+        assertEquals(1, pull.exitCode());
+        assertTrue(pull.err().contains("not implemented"), pull.err());
         DockerCli.Result swarm = docker("node", "ls");
         assertEquals(1, swarm.exitCode());
         assertTrue(swarm.err().contains("This node is not a swarm manager"), swarm.err());
