@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** docker diff, docker export and docker cp both ways, with the real CLI. */
 class ContainerFilesIT {
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<String> created = new ArrayList<>();
+    private final TestContainers containers = new TestContainers();
 
     @TempDir
     Path tmp;
@@ -36,15 +35,11 @@ class ContainerFilesIT {
 
     @AfterEach
     void cleanUp() {
-        for (String name : created) {
-            docker("rm", "-f", name);
-        }
+        containers.removeAll();
     }
 
     private String name(String base) {
-        String name = base + "-" + run;
-        created.add(name);
-        return name;
+        return containers.name(base);
     }
 
     @Test
@@ -62,9 +57,9 @@ class ContainerFilesIT {
         assertTrue(diff.contains("A /srv/f"), diff.toString());
         assertFalse(diff.stream().anyMatch(l -> l.endsWith("/etc/hosts") || l.endsWith(" /etc")),
                 "runtime mount points are not changes: " + diff);
-        DockerCli.Result missing = docker("diff", "no-such-" + run);
+        DockerCli.Result missing = docker("diff", "no-such-" + containers.run());
         assertNotEquals(0, missing.exitCode());
-        assertTrue(missing.err().contains("No such container: no-such-" + run), missing.err());
+        assertTrue(missing.err().contains("No such container: no-such-" + containers.run()), missing.err());
     }
 
     @Test
@@ -117,7 +112,7 @@ class ContainerFilesIT {
     @Test
     void cpNeverWritesOutsideTheRootfs() throws Exception {
         String c = name("escape");
-        String marker = "wharf-escape-" + run;
+        String marker = "wharf-escape-" + containers.run();
         docker("run", "--name", c, "busybox", "sh", "-c", "ln -s / /tmp/root; ln -s ../../../../.. /tmp/up").assertOk();
         Path host = tmp.resolve(marker);
         Files.writeString(host, "contained\n");

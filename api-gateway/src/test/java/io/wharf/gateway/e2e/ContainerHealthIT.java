@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ContainerHealthIT {
     /** Polls of inspect before giving up on a status (bounded, not timed). */
     private static final int POLLS = 60;
-    private final List<String> created = new ArrayList<>();
+    private final TestContainers containers = new TestContainers();
 
     @BeforeAll
     static void image() throws Exception {
@@ -26,15 +24,11 @@ class ContainerHealthIT {
 
     @AfterEach
     void cleanUp() {
-        for (String name : created) {
-            docker("rm", "-f", name);
-        }
+        containers.removeAll();
     }
 
     private String name(String prefix) {
-        String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        created.add(name);
-        return name;
+        return containers.name(prefix);
     }
 
     private static String health(String name) {

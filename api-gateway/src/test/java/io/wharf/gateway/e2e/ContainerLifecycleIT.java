@@ -10,15 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** docker ps filters, rename, restart, prune, kill, stop, start -a and wait with the real CLI. */
 class ContainerLifecycleIT {
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<String> created = new ArrayList<>();
+    private final TestContainers containers = new TestContainers();
 
     @BeforeAll
     static void image() throws Exception {
@@ -27,19 +25,15 @@ class ContainerLifecycleIT {
 
     @AfterEach
     void cleanUp() {
-        for (String name : created) {
-            docker("rm", "-f", name);
-        }
+        containers.removeAll();
     }
 
     private String name(String base) {
-        String name = base + "-" + run;
-        created.add(name);
-        return name;
+        return containers.name(base);
     }
 
     private List<String> ps(String... args) {
-        List<String> command = new ArrayList<>(List.of("ps", "--format", "{{.Names}}", "--filter", "label=run=" + run));
+        List<String> command = new ArrayList<>(List.of("ps", "--format", "{{.Names}}", "--filter", "label=run=" + containers.run()));
         command.addAll(List.of(args));
         return docker(command.toArray(String[]::new)).assertOk().out().lines().toList();
     }
@@ -49,9 +43,9 @@ class ContainerLifecycleIT {
         String up = name("up");
         String failed = name("failed");
         String fresh = name("fresh");
-        docker("run", "-d", "--name", up, "-l", "run=" + run, "-l", "tier=web", "busybox", "sleep", "300").assertOk();
-        docker("run", "--name", failed, "-l", "run=" + run, "-l", "tier=db", "busybox", "sh", "-c", "exit 3");
-        docker("create", "--name", fresh, "-l", "run=" + run, "busybox", "true").assertOk();
+        docker("run", "-d", "--name", up, "-l", "run=" + containers.run(), "-l", "tier=web", "busybox", "sleep", "300").assertOk();
+        docker("run", "--name", failed, "-l", "run=" + containers.run(), "-l", "tier=db", "busybox", "sh", "-c", "exit 3");
+        docker("create", "--name", fresh, "-l", "run=" + containers.run(), "busybox", "true").assertOk();
 
         assertEquals(List.of(up), ps());
         assertEquals(List.of(fresh, failed, up), ps("-a"));
@@ -71,7 +65,7 @@ class ContainerLifecycleIT {
         assertEquals(List.of(up), ps("-a", "--filter", "id=" + id.substring(0, 10)));
         assertEquals(List.of(fresh, failed), ps("-a", "-n", "2"));
 
-        String latest = docker("ps", "-l", "-q", "--no-trunc", "--filter", "label=run=" + run).assertOk().trimmed();
+        String latest = docker("ps", "-l", "-q", "--no-trunc", "--filter", "label=run=" + containers.run()).assertOk().trimmed();
         assertEquals(docker("inspect", "-f", "{{.Id}}", fresh).assertOk().trimmed(), latest);
 
         DockerCli.Result bad = docker("ps", "--filter", "bogus=1");
@@ -86,7 +80,7 @@ class ContainerLifecycleIT {
     void psShowsCreatedAgoAndSizes() {
         String c = name("sized");
         long before = Instant.now().getEpochSecond();
-        docker("run", "-d", "--name", c, "-l", "run=" + run, "busybox", "sh", "-c",
+        docker("run", "-d", "--name", c, "-l", "run=" + containers.run(), "busybox", "sh", "-c",
                 "head -c 12345 /dev/zero > /tmp/blob; sleep 300").assertOk();
         String created = docker("ps", "--format", "{{.CreatedAt}}|{{.RunningFor}}", "--filter", "name=" + c)
                 .assertOk().trimmed();
@@ -128,9 +122,9 @@ class ContainerLifecycleIT {
         DockerCli.Result taken = docker("rename", renamed, b);
         assertNotEquals(0, taken.exitCode());
         assertTrue(taken.err().contains("Conflict. The container name \"/" + b + "\" is already in use"), taken.err());
-        DockerCli.Result missing = docker("rename", "no-such-" + run, "x" + run);
+        DockerCli.Result missing = docker("rename", "no-such-" + containers.run(), "x" + containers.run());
         assertNotEquals(0, missing.exitCode());
-        assertTrue(missing.err().contains("No such container: no-such-" + run), missing.err());
+        assertTrue(missing.err().contains("No such container: no-such-" + containers.run()), missing.err());
 
         String event = events(since, renamed, "rename", "{{.Actor.Attributes.name}} {{.Actor.Attributes.oldName}}");
         assertEquals(renamed + " /" + a, event);
@@ -160,11 +154,11 @@ class ContainerLifecycleIT {
         String gone = name("gone");
         String labelled = name("labelled");
         docker("run", "-d", "--name", keep, "busybox", "sleep", "300").assertOk();
-        docker("run", "--name", gone, "-l", "prune=" + run, "busybox", "true").assertOk();
-        docker("create", "--name", labelled, "-l", "prune=" + run, "-l", "keep=yes", "busybox", "true").assertOk();
+        docker("run", "--name", gone, "-l", "prune=" + containers.run(), "busybox", "true").assertOk();
+        docker("create", "--name", labelled, "-l", "prune=" + containers.run(), "-l", "keep=yes", "busybox", "true").assertOk();
         String goneId = docker("inspect", "-f", "{{.Id}}", gone).assertOk().trimmed();
 
-        String out = docker("container", "prune", "-f", "--filter", "label=prune=" + run,
+        String out = docker("container", "prune", "-f", "--filter", "label=prune=" + containers.run(),
                 "--filter", "label!=keep").assertOk().out();
         assertTrue(out.contains("Deleted Containers:\n" + goneId + "\n"), out);
         assertTrue(out.contains("Total reclaimed space:"), out);
@@ -172,7 +166,7 @@ class ContainerLifecycleIT {
         assertEquals(0, docker("inspect", labelled).exitCode());
         assertEquals(0, docker("inspect", keep).exitCode());
 
-        assertTrue(docker("container", "prune", "-f", "--filter", "until=1h", "--filter", "label=prune=" + run)
+        assertTrue(docker("container", "prune", "-f", "--filter", "until=1h", "--filter", "label=prune=" + containers.run())
                 .assertOk().out().contains("Total reclaimed space: 0B"));
         assertEquals(0, docker("inspect", labelled).exitCode(), "created less than an hour ago");
         DockerCli.Result bad = docker("container", "prune", "-f", "--filter", "bogus=1");
@@ -221,9 +215,9 @@ class ContainerLifecycleIT {
         docker("rm", "-f", running).assertOk();
         assertNotEquals(0, docker("inspect", running).exitCode());
 
-        DockerCli.Result missing = docker("stop", "no-such-" + run);
+        DockerCli.Result missing = docker("stop", "no-such-" + containers.run());
         assertNotEquals(0, missing.exitCode());
-        assertTrue(missing.err().contains("No such container: no-such-" + run), missing.err());
+        assertTrue(missing.err().contains("No such container: no-such-" + containers.run()), missing.err());
     }
 
     @Test

@@ -8,9 +8,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class LiveRestoreIT {
     private static final Pattern TICK = Pattern.compile("tick (\\d+)");
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<String> created = new ArrayList<>();
+    private final TestContainers containers = new TestContainers();
 
     @BeforeAll
     static void image() throws Exception {
@@ -36,15 +32,11 @@ class LiveRestoreIT {
     void cleanUp() throws Exception {
         // a failure between the kill and the restart must not leave the platform without its agent
         wharfUp();
-        for (String name : created) {
-            docker("rm", "-f", name);
-        }
+        containers.removeAll();
     }
 
     private String name(String base) {
-        String name = base + "-" + run;
-        created.add(name);
-        return name;
+        return containers.name(base);
     }
 
     @Test
@@ -100,7 +92,7 @@ class LiveRestoreIT {
 
     private static void killContainerService(Path runRoot) throws Exception {
         Path pidFile = runRoot.resolve("pids").resolve("container-service.pid");
-        assertTrue(Files.exists(pidFile), "no " + pidFile + ": is the platform running from this run root?");
+        assertTrue(Files.exists(pidFile), "no " + pidFile + ": is the platform running from this containers.run() root?");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         ProcessHandle handle = ProcessHandle.of(pid)
                 .orElseThrow(() -> new AssertionError("container-service (pid " + pid + ") is not running"));
@@ -112,7 +104,7 @@ class LiveRestoreIT {
     private static void wharfUp() throws IOException, InterruptedException {
         Path root = Path.of("").toAbsolutePath().getParent();
         Path wharf = root.resolve("wharf");
-        assertTrue(Files.isExecutable(wharf), "no launcher at " + wharf + " (tests run from api-gateway/)");
+        assertTrue(Files.isExecutable(wharf), "no launcher at " + wharf + " (tests containers.run() from api-gateway/)");
         File output = File.createTempFile("wharf-up", ".log");
         try {
             Process p = new ProcessBuilder(wharf.toString(), "up").directory(root.toFile())
@@ -131,7 +123,7 @@ class LiveRestoreIT {
     private static String env(String name) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set: run the end-to-end suite through './wharf test'"
+            throw new IllegalStateException(name + " is not set: containers.run() the end-to-end suite through './wharf test'"
                     + " (or export the platform's WHARF_RUN_ROOT, WHARF_DATA_ROOT and WHARF_PORT_BASE)");
         }
         return value;

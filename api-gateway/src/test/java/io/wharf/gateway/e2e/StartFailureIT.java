@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A container whose command cannot run: docker run answers at once with moby's exit codes. */
+/** A container whose command cannot run: docker containers.run() answers at once with moby's exit codes. */
 class StartFailureIT {
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<String> created = new ArrayList<>();
+    private final TestContainers containers = new TestContainers();
 
     @BeforeAll
     static void image() throws Exception {
@@ -24,15 +20,11 @@ class StartFailureIT {
 
     @AfterEach
     void cleanUp() {
-        for (String name : created) {
-            docker("rm", "-f", name);
-        }
+        containers.removeAll();
     }
 
     private String name(String base) {
-        String name = base + "-" + run;
-        created.add(name);
-        return name;
+        return containers.name(base);
     }
 
     @Test
