@@ -1,6 +1,5 @@
 package io.wharf.gateway.client;
 
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.impl.NetSocketInternal;
@@ -82,13 +81,7 @@ public class HijackProxy {
                     client.handler(upstream::write);
                     client.closeHandler(v -> upstream.close());
                     // the client's end of input (docker run -i at EOF of its stdin) goes on as a half-close
-                    if (client instanceof NetSocketInternal internal) {
-                        internal.eventHandler(event -> {
-                            if (event instanceof ChannelInputShutdownEvent) {
-                                shutdownOutput(upstream);
-                            }
-                        });
-                    }
+                    HijackedConnection.onEndOfInput(client, () -> shutdownOutput(upstream));
                 }).onFailure(e -> upstream.close());
     }
 

@@ -10,9 +10,7 @@ import io.wharf.container.service.AttachService;
 import io.wharf.container.service.ContainerLookup;
 import io.wharf.container.service.ContainerTransitions;
 import io.wharf.container.service.StdinForwarder;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.vertx.core.Context;
-import io.vertx.core.net.impl.NetSocketInternal;
 import io.wharf.container.store.ContainerEntity;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,19 +84,11 @@ public class AttachRoute {
             }
         });
         // the client's end of input (a half-close, kept open by ALLOW_HALF_CLOSURE) ends the container's stdin
-        Runnable endOfInput = () -> {
+        HijackedConnection.onEndOfInput(socket, () -> {
             if (input != null) {
                 input.end();
             }
-        };
-        socket.endHandler(v -> endOfInput.run());
-        if (socket instanceof NetSocketInternal internal) {
-            internal.eventHandler(event -> {
-                if (event instanceof ChannelInputShutdownEvent) {
-                    endOfInput.run();
-                }
-            });
-        }
+        });
         socket.closeHandler(v -> {
             attachment.close();
             if (input != null) {

@@ -1,11 +1,9 @@
 package io.wharf.container.rest;
 
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.impl.NetSocketInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -85,19 +83,11 @@ public class ExecStartRoute {
                 input.offer(data.getBytes());
             }
         });
-        Runnable endOfInput = () -> {
+        Runnable endOfInput = HijackedConnection.onEndOfInput(socket, () -> {
             if (input != null) {
                 input.end();
             }
-        };
-        socket.endHandler(v -> endOfInput.run());
-        if (socket instanceof NetSocketInternal internal) {
-            internal.eventHandler(event -> {
-                if (event instanceof ChannelInputShutdownEvent) {
-                    endOfInput.run();
-                }
-            });
-        }
+        });
         socket.closeHandler(v -> endOfInput.run());
     }
 }

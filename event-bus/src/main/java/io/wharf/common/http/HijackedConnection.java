@@ -2,6 +2,7 @@ package io.wharf.common.http;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -9,6 +10,8 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.impl.Http1xServerConnection;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.impl.NetSocketInternal;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Docker's connection hijack, used by the gateway and the host agent alike: answer {@code 101}
@@ -43,5 +46,28 @@ public final class HijackedConnection {
         // flushed on its own, before any output: some clients drop data that shares a packet with the head
         channel.writeAndFlush(head);
         return connection.netSocket();
+    }
+
+    /**
+     * Runs {@code action} once, when the client ends its input: a half-close (the connection stays open
+     * thanks to ALLOW_HALF_CLOSURE, so Netty reports it as an event) or the end of the stream. Returns the
+     * once-only action, for callers that must also run it when the connection closes.
+     */
+    public static Runnable onEndOfInput(NetSocket socket, Runnable action) {
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable once = () -> {
+            if (done.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+        socket.endHandler(v -> once.run());
+        if (socket instanceof NetSocketInternal internal) {
+            internal.eventHandler(event -> {
+                if (event instanceof ChannelInputShutdownEvent) {
+                    once.run();
+                }
+            });
+        }
+        return once;
     }
 }
