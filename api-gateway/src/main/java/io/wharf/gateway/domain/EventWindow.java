@@ -1,12 +1,11 @@
 package io.wharf.gateway.domain;
 
-import io.wharf.common.error.WharfException;
-import java.math.BigDecimal;
+import io.wharf.common.time.DockerTimestamps;
 import java.time.Instant;
 
 /**
  * The {@code since} and {@code until} of an events request, in nanoseconds since the epoch. Docker
- * clients send {@code seconds[.nanoseconds]}; RFC 3339 is accepted too.
+ * clients send {@code seconds[.nanoseconds]}; durations and RFC 3339 are accepted too (DockerTimestamps).
  */
 public record EventWindow(Long sinceNanos, Long untilNanos) {
 
@@ -31,15 +30,7 @@ public record EventWindow(Long sinceNanos, Long untilNanos) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return new BigDecimal(value.trim()).movePointRight(9).longValue();
-        } catch (NumberFormatException notNumeric) {
-            try {
-                Instant t = Instant.parse(value.trim());
-                return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-            } catch (RuntimeException e) {
-                throw WharfException.invalid("invalid value for " + name + ": " + value);
-            }
-        }
+        Instant t = DockerTimestamps.parse(value.trim(), Instant.now());
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
     }
 }

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ApiHeaders {
     private static final Pattern VERSIONED = Pattern.compile("^/v([0-9][0-9.]*)(/|$)");
-    static final String API_VERSION_KEY = "wharf.apiVersion";
 
     private final ServerIdentity server;
 
@@ -39,7 +38,6 @@ public class ApiHeaders {
                         + ", please upgrade your client to a newer version");
                 return;
             }
-            ctx.put(API_VERSION_KEY, version);
         }
         ctx.next();
     }

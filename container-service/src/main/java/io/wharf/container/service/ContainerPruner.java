@@ -1,7 +1,7 @@
 package io.wharf.container.service;
 
 import io.wharf.container.domain.ContainerState;
-import io.wharf.container.domain.DockerTimestamps;
+import io.wharf.common.time.DockerTimestamps;
 import io.wharf.common.filter.FilterArgs;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.wharf.container.domain;
+package io.wharf.common.time;
 
 import io.wharf.common.error.WharfException;
 import java.math.BigDecimal;

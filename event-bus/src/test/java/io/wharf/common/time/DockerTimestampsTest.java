@@ -1,4 +1,4 @@
-package io.wharf.container.domain;
+package io.wharf.common.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
