@@ -93,7 +93,7 @@ public class ContainerResource {
     @DELETE
     @Path("/{id}")
     public Response remove(@PathParam("id") String id, @QueryParam("force") String force, @QueryParam("v") String volumes) {
-        remover.remove(id, truthy(force));
+        remover.remove(id, truthy(force), truthy(volumes));
         return Response.noContent().build();
     }
 

@@ -74,7 +74,7 @@ public class ContainerViews {
             o.put("SizeRw", rootfs.sizeRw(c.id));
             o.put("SizeRootFs", rootfs.sizeRootFs(c));
         }
-        o.putArray("Mounts");
+        o.set("Mounts", io.wharf.container.service.mount.MountPoints.view(c.mountsJson));
         o.set("Config", config);
         o.set("NetworkSettings", networkSettings());
         return o;
@@ -100,7 +100,7 @@ public class ContainerViews {
         String networkMode = read(c.hostConfigJson).path("NetworkMode").asText("");
         o.putObject("HostConfig").put("NetworkMode", networkMode.isEmpty() ? "default" : networkMode);
         o.putObject("NetworkSettings").putObject("Networks");
-        o.putArray("Mounts");
+        o.set("Mounts", io.wharf.container.service.mount.MountPoints.view(c.mountsJson));
         return o;
     }
 

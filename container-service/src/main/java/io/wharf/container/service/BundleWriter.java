@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.common.error.WharfException;
 import io.wharf.container.config.WharfConfig;
+import io.wharf.container.service.mount.ContainerMounts;
 import io.wharf.container.domain.ConfigMerger;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,10 @@ public class BundleWriter {
 
     private final String cgroupParent;
     private final HostConfigSpec hostConfigSpec;
+    private final ContainerMounts mounts;
 
-    public BundleWriter(WharfConfig config, HostConfigSpec hostConfigSpec) {
+    public BundleWriter(WharfConfig config, HostConfigSpec hostConfigSpec, ContainerMounts mounts) {
+        this.mounts = mounts;
         this.cgroupParent = config.runtime().cgroupParent();
         this.hostConfigSpec = hostConfigSpec;
     }
@@ -48,6 +51,7 @@ public class BundleWriter {
                     dir.resolve("resolv.conf"), "/" + cgroupParent + "/" + c.id, shm > 0 ? shm : DEFAULT_SHM);
             ObjectNode spec = OciSpecFactory.build(input);
             hostConfigSpec.apply(spec, hostConfig, rootfs);
+            mounts.apply(c, spec, rootfs);
             JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("config.json").toFile(), spec);
             return spec;
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import io.wharf.container.domain.ConfigMerger;
 import io.wharf.container.domain.ContainerIds;
 import io.wharf.container.domain.ContainerNames;
 import io.wharf.container.domain.ContainerState;
+import io.wharf.container.service.mount.ContainerMounts;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -26,11 +27,13 @@ public class ContainerCreator {
     private final RootfsService rootfs;
     private final ContainerTransitions transitions;
     private final HostConfigChecks hostConfigChecks;
+    private final ContainerMounts mounts;
     /** Name checks and inserts are serialised; the unique column is the backstop. */
     private final Object naming = new Object();
 
     public ContainerCreator(ImageClient images, SnapshotService snapshots, RootfsService rootfs,
-            ContainerTransitions transitions, HostConfigChecks hostConfigChecks) {
+            ContainerTransitions transitions, HostConfigChecks hostConfigChecks, ContainerMounts mounts) {
+        this.mounts = mounts;
         this.images = images;
         this.snapshots = snapshots;
         this.rootfs = rootfs;
@@ -70,12 +73,14 @@ public class ContainerCreator {
         c.state = ContainerState.CREATED;
         c.autoRemove = hostConfig.path("AutoRemove").asBoolean(false);
         c.tty = config.path("Tty").asBoolean(false);
-        rootfs.prepare(id);
+        c.mountsJson = mounts.prepare(id, config, hostConfig);
         try {
+            rootfs.prepare(id);
             synchronized (naming) {
                 transitions.created(c, requestedName);
             }
         } catch (RuntimeException e) {
+            mounts.abandon(id);
             try {
                 rootfs.delete(id);
             } catch (RuntimeException cleanup) {

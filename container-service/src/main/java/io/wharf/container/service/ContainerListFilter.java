@@ -104,7 +104,7 @@ public final class ContainerListFilter {
         if (filters.contains("network") && !matchesNetwork(hostConfig)) {
             return false;
         }
-        return !filters.contains("volume") || matchesVolume(config, hostConfig);
+        return !filters.contains("volume") || matchesVolume(c);
     }
 
     private boolean matchesNetwork(JsonNode hostConfig) {
@@ -113,25 +113,9 @@ public final class ContainerListFilter {
         return filters.get("network").contains(network);
     }
 
-    private boolean matchesVolume(JsonNode config, JsonNode hostConfig) {
-        Set<String> wanted = filters.get("volume");
-        for (String destination : (Iterable<String>) () -> config.path("Volumes").fieldNames()) {
-            if (wanted.contains(destination)) {
-                return true;
-            }
-        }
-        for (JsonNode bind : hostConfig.path("Binds")) {
-            String[] parts = bind.asText().split(":");
-            if (wanted.contains(parts[0]) || (parts.length > 1 && wanted.contains(parts[1]))) {
-                return true;
-            }
-        }
-        for (JsonNode mount : hostConfig.path("Mounts")) {
-            if (wanted.contains(mount.path("Source").asText()) || wanted.contains(mount.path("Target").asText())) {
-                return true;
-            }
-        }
-        return false;
+    /** moby: a volume's name (a bind's source) or any mount's destination. */
+    private boolean matchesVolume(ContainerEntity c) {
+        return io.wharf.container.service.mount.MountPoints.matchesVolumeFilter(c.mountsJson, filters.get("volume"));
     }
 
     static Map<String, String> labels(JsonNode config) {

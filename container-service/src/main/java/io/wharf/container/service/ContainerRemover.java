@@ -40,7 +40,15 @@ public class ContainerRemover {
         this.restarts = restarts;
     }
 
+    @jakarta.inject.Inject
+    io.wharf.container.service.mount.ContainerMounts mounts;
+
     public void remove(String ref, boolean force) {
+        remove(ref, force, false);
+    }
+
+    /** {@code volumes}: rm -v, the container's anonymous volumes go too. */
+    public void remove(String ref, boolean force, boolean volumes) {
         ContainerEntity c = lookup.resolve(ref);
         if (c.state == ContainerState.RUNNING) {
             if (!force) {
@@ -49,11 +57,15 @@ public class ContainerRemover {
             }
             killAndAwaitExit(c.id);
         }
-        removeStopped(c.id);
+        removeStopped(c.id, volumes);
     }
 
-    /** Removes a container that is not running (also used for AutoRemove after an exit). */
+    /** Removes a container that is not running (also used for AutoRemove after an exit, which takes its anonymous volumes). */
     public void removeStopped(String id) {
+        removeStopped(id, false);
+    }
+
+    private void removeStopped(String id, boolean volumes) {
         locks.run(id, () -> {
             Optional<ContainerEntity> current = lookup.find(id);
             if (current.isEmpty() || !current.get().id.equals(id)) {
@@ -69,6 +81,7 @@ public class ContainerRemover {
             rootfs.delete(id);
             exits.clear(id);
             transitions.destroyed(id);
+            mounts.removed(id, c.mountsJson, volumes || c.autoRemove);
             waits.removed(id, c.exitCode);
         });
         locks.forget(id);

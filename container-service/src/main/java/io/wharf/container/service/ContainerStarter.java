@@ -5,6 +5,7 @@ import io.wharf.common.error.WharfException;
 import io.wharf.container.domain.ContainerState;
 import io.wharf.container.domain.StartFailures;
 import io.wharf.container.runtime.OciRuntime;
+import io.wharf.container.service.mount.ContainerMounts;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ public class ContainerStarter {
 
     private final WaitRegistry waits;
     private final ContainerRemover remover;
+    @jakarta.inject.Inject
+    ContainerMounts mounts;
 
     public ContainerStarter(ContainerLookup lookup, ContainerLocks locks, RootfsService rootfs, BundleWriter bundles,
             OciRuntime runtime, ContainerTransitions transitions, HealthMonitor health, WaitRegistry waits,
@@ -82,6 +85,7 @@ public class ContainerStarter {
             int pid = runtime.launch(new OciRuntime.Launch(id, c.name, dir, dir.resolve("ctr.log"), c.tty,
                     configFlag(c, "OpenStdin"), configFlag(c, "StdinOnce")));
             transitions.started(id, pid, Instant.now());
+            mounts.started(c);
             health.started(c, true);
             LOG.debugf("started %s (pid %d) in %d ms", id, pid, (System.nanoTime() - t0) / 1_000_000);
             return null;
@@ -95,6 +99,7 @@ public class ContainerStarter {
     }
 
     private void cleanUpFailedStart(String id) {
+        mounts.stopped(id, false);
         try {
             runtime.delete(id);
         } catch (RuntimeException e) {

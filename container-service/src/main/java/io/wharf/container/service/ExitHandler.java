@@ -39,6 +39,8 @@ public class ExitHandler {
     private final String cgroupParent;
     @jakarta.inject.Inject
     ExecRegistry execs;
+    @jakarta.inject.Inject
+    io.wharf.container.service.mount.ContainerMounts mounts;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "exit-handler");
         t.setDaemon(true);
@@ -98,6 +100,7 @@ public class ExitHandler {
             health.stopped(id);
             boolean oomKilled = ooms.oomKills("/" + cgroupParent + "/" + id) > 0;
             release(id);
+            mounts.stopped(id, true);
             ContainerEntity done = transitions.exited(id, exitCode, at, error, oomKilled);
             execs.forget(id);
             exits.clear(id);

@@ -77,6 +77,10 @@ public class ContainerEntity {
     @Column(length = 65_536)
     public String healthJson;
 
+    /** The container's mounts (binds, volumes, tmpfs) as JSON: see {@code domain.mount.MountPoint}. */
+    @Column(length = 1_048_576)
+    public String mountsJson;
+
     /** The last exit was the OOM killer's (a wrapper: rows from before this column read as false). */
     public Boolean oomKilled;
 }
