@@ -18,6 +18,14 @@ public class ServiceClient {
     }
 
     public Future<JsonObject> getJson(String url) {
+        return getBody(url).map(io.vertx.core.buffer.Buffer::toJsonObject);
+    }
+
+    public Future<io.vertx.core.json.JsonArray> getJsonArray(String url) {
+        return getBody(url).map(io.vertx.core.buffer.Buffer::toJsonArray);
+    }
+
+    private Future<io.vertx.core.buffer.Buffer> getBody(String url) {
         return http.client().request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
                 .setTimeout(10_000))
                 .compose(req -> req.send())
@@ -26,7 +34,7 @@ public class ServiceClient {
                         throw new WharfException(ErrorKind.fromHttpStatus(resp.statusCode()),
                                 messageOf(body.toString()));
                     }
-                    return body.toJsonObject();
+                    return body;
                 }))
                 .recover(e -> Future.failedFuture(e instanceof WharfException ? e : ServiceProxy.unavailable(url, e)));
     }

@@ -4,16 +4,19 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.wharf.gateway.config.ApiVersions;
+import io.wharf.gateway.service.DiskUsage;
 import io.wharf.gateway.service.SystemInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code /_ping}, {@code /version} and {@code /info}. */
+/** {@code /_ping}, {@code /version}, {@code /info} and {@code /system/df}. */
 @ApplicationScoped
 public class SystemRoutes {
     private final SystemInfo info;
+    private final DiskUsage diskUsage;
 
-    public SystemRoutes(SystemInfo info) {
+    public SystemRoutes(SystemInfo info, DiskUsage diskUsage) {
         this.info = info;
+        this.diskUsage = diskUsage;
     }
 
     void register(Router router) {
@@ -23,6 +26,8 @@ public class SystemRoutes {
                 .handler(ctx -> info.version().onSuccess(v -> json(ctx, v.encode())).onFailure(ctx::fail));
         router.routeWithRegex(HttpMethod.GET, DockerPaths.regex("/info"))
                 .handler(ctx -> info.info().onSuccess(v -> json(ctx, v.encode())).onFailure(ctx::fail));
+        router.routeWithRegex(HttpMethod.GET, DockerPaths.regex("/system/df")).handler(ctx -> diskUsage
+                .df(ctx.queryParam("type")).onSuccess(v -> json(ctx, v.encode())).onFailure(ctx::fail));
     }
 
     /** The CLI pings before every command; {@code Builder-Version: 1} selects the classic builder. */

@@ -262,6 +262,19 @@ class VolumesIT {
                 "volume destroy " + v + " {\"driver\":\"local\"}"), events);
     }
 
+    @Test
+    void systemDfShowsVolumeSizesAndLinks() {
+        String v = volume("df");
+        String c = containers.name("dfc");
+        docker("run", "--name", c, "-v", v + ":/d", "busybox", "sh", "-c", "head -c 1000 /dev/zero > /d/f").assertOk();
+        String verbose = docker("system", "df", "-v").assertOk().out();
+        assertTrue(verbose.lines().anyMatch(l -> l.matches(v + "\\s+1\\s+1kB")), verbose);
+        assertTrue(verbose.contains("Local Volumes space usage:"), verbose);
+        assertTrue(verbose.lines().anyMatch(l -> l.startsWith("Containers space usage:")), verbose);
+        String summary = docker("system", "df", "--format", "{{.Type}} {{.TotalCount}}").assertOk().out();
+        assertTrue(summary.lines().anyMatch(l -> l.startsWith("Local Volumes ")), summary);
+    }
+
     private static Set<String> lines(DockerCli.Result r) {
         return new TreeSet<>(r.assertOk().out().lines().filter(l -> !l.isBlank()).toList());
     }
