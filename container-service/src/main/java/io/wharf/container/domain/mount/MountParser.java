@@ -64,6 +64,9 @@ public final class MountParser {
             m.name = source;
             m.driver = volumeDriver == null ? "" : volumeDriver;
             m.copyData = !MountModes.noCopy(mode);
+            if (mode.isEmpty() && !source.isEmpty()) {
+                m.mode = "z"; // what dockerd shows for -v name:/path
+            }
         }
         return m;
     }

@@ -60,7 +60,9 @@ public final class MountSpec {
         if (MountPoint.TMPFS.equals(m.type) || localType.equals("tmpfs")) {
             o.put("type", "tmpfs");
             o.put("source", "tmpfs");
-            options.add("noexec").add("nosuid").add("nodev");
+            if (MountPoint.TMPFS.equals(m.type)) {
+                options.add("noexec").add("nosuid").add("nodev"); // a tmpfs volume has only its own options
+            }
             String data = MountPoint.TMPFS.equals(m.type) ? m.tmpfsData : m.volumeOptions.getOrDefault("o", "");
             for (String d : data.split(",")) {
                 if (!d.isBlank()) {

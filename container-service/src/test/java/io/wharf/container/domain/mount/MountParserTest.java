@@ -33,6 +33,7 @@ class MountParserTest {
         assertEquals("plug", named.driver);
         assertFalse(named.copyData);
         assertTrue(named.rw);
+        assertEquals("z", MountParser.parseBind("data:/d", "").mode);
         MountPoint anonymous = MountParser.parseBind("/only", "");
         assertEquals("", anonymous.name);
         assertEquals("/only", anonymous.destination);
