@@ -48,7 +48,7 @@ public class VolumeResource {
     @GET
     @Path("/{name}")
     public ObjectNode inspect(@PathParam("name") String name) {
-        return listing.view(volumes.get(name));
+        return listing.inspect(volumes.get(name));
     }
 
     @DELETE

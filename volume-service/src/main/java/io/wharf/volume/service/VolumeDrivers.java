@@ -45,6 +45,12 @@ public class VolumeDrivers {
         return driver;
     }
 
+    /** A plugin volume's {@code Status} (VolumeDriver.Get); null for the local driver. */
+    public com.fasterxml.jackson.databind.JsonNode status(String driver, String volume) {
+        VolumeDriver d = get(driver);
+        return d instanceof PluginDriver p ? p.plugin().get(volume).path("Status") : null;
+    }
+
     /** Forgets an activated plugin (after a failed call, the next use activates it again). */
     public void forget(String name) {
         plugins.remove(name);

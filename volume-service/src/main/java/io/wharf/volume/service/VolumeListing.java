@@ -1,5 +1,6 @@
 package io.wharf.volume.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,12 +20,15 @@ import java.util.Set;
 @ApplicationScoped
 public class VolumeListing {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(VolumeListing.class);
     private static final Set<String> LIST_FILTERS = Set.of("dangling", "driver", "label", "name");
     private static final Set<String> PRUNE_FILTERS = Set.of("label", "label!", "all");
 
     private final VolumeQueries queries;
     private final VolumeService volumes;
     private final VolumeTransitions transitions;
+    @jakarta.inject.Inject
+    VolumeDrivers drivers;
 
     public VolumeListing(VolumeQueries queries, VolumeService volumes, VolumeTransitions transitions) {
         this.queries = queries;
@@ -34,6 +38,22 @@ public class VolumeListing {
 
     public ObjectNode view(VolumeEntity v) {
         return VolumeView.of(v.name, v.driver, v.createdAt, v.labelsJson, v.optionsJson, v.mountpoint, v.scope);
+    }
+
+    /** The view plus, for a plugin's volume, the {@code Status} its VolumeDriver.Get reports. */
+    public ObjectNode inspect(VolumeEntity v) {
+        ObjectNode o = view(v);
+        if (!LocalDriver.NAME.equals(v.driver)) {
+            try {
+                JsonNode status = drivers.status(v.driver, v.name);
+                if (status != null && status.isObject() && !status.isEmpty()) {
+                    o.set("Status", status);
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("no status for volume %s: %s", v.name, e.getMessage());
+            }
+        }
+        return o;
     }
 
     /** {@code {"Volumes":[...],"Warnings":[]}} with moby's filters. */
