@@ -66,7 +66,7 @@ class VolumePluginIT {
     @AfterEach
     void stopPlugin() throws Exception {
         containers.removeAll();
-        for (String v : List.of("pv", "pv2", "sv", "bad")) {
+        for (String v : List.of("pv", "pv2", "pv3", "sv", "bad")) {
             docker("volume", "rm", "-f", v + "-" + containers.run());
         }
         plugin.destroy();
@@ -86,8 +86,9 @@ class VolumePluginIT {
     void pluginVolumesAreCreatedMountedUnmountedAndRemovedThroughTheProtocol() throws Exception {
         String pv = "pv-" + containers.run();
         assertEquals(pv, docker("volume", "create", "-d", driver, "-o", "k=v", pv).assertOk().trimmed());
-        assertEquals(driver + " global " + tmp.resolve("volumes").resolve(pv) + " map[k:v]", docker("volume", "inspect", "-f",
-                "{{.Driver}} {{.Scope}} {{.Mountpoint}} {{.Options}}", pv).assertOk().trimmed());
+        assertEquals(driver + " global " + tmp.resolve("volumes").resolve(pv) + " map[k:v] map[plugin:wharf-test]",
+                docker("volume", "inspect", "-f", "{{.Driver}} {{.Scope}} {{.Mountpoint}} {{.Options}} {{.Status}}", pv)
+                        .assertOk().trimmed());
         assertEquals(driver + " " + pv, docker("volume", "ls", "--filter", "driver=" + driver, "--format",
                 "{{.Driver}} {{.Name}}").assertOk().trimmed());
 
@@ -105,7 +106,14 @@ class VolumePluginIT {
                 "busybox", "cat", "/p/f").assertOk().trimmed());
         assertEquals(driver, docker("volume", "inspect", "-f", "{{.Driver}}", pv2).assertOk().trimmed());
 
-        docker("volume", "rm", pv, pv2).assertOk();
+        // --mount with volume-driver and volume-opt
+        String pv3 = "pv3-" + containers.run();
+        docker("run", "--rm", "--mount", "type=volume,src=" + pv3 + ",dst=/m,volume-driver=" + driver + ",volume-opt=size=1",
+                "busybox", "touch", "/m/t").assertOk();
+        assertEquals(driver + " map[size:1]", docker("volume", "inspect", "-f", "{{.Driver}} {{.Options}}", pv3).assertOk().trimmed());
+        assertTrue(Files.exists(tmp.resolve("volumes").resolve(pv3).resolve("t")));
+
+        docker("volume", "rm", pv, pv2, pv3).assertOk();
         assertFalse(Files.exists(tmp.resolve("volumes").resolve(pv)));
         List<String> calls = calls();
         assertEquals("Create " + pv, calls.get(0), calls.toString());

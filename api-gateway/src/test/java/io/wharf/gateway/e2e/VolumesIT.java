@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -260,6 +265,37 @@ class VolumesIT {
                 "volume mount " + v + " {\"container\":\"" + id + "\",\"destination\":\"/e\",\"driver\":\"local\",\"propagation\":\"\",\"read/write\":\"false\"}",
                 "volume unmount " + v + " {\"container\":\"" + id + "\",\"driver\":\"local\"}",
                 "volume destroy " + v + " {\"driver\":\"local\"}"), events);
+    }
+
+    @Test
+    void aVolumeInUseIsNeverRemovedEvenInARace() throws Exception {
+        String v = volume("race");
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<Integer> remover = pool.submit(() -> {
+                int removed = 0;
+                while (running.get()) {
+                    removed += docker("volume", "rm", v).exitCode() == 0 ? 1 : 0;
+                }
+                return removed;
+            });
+            List<Future<DockerCli.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String marker = "run" + i;
+                runs.add(pool.submit(() -> docker("run", "--rm", "-v", v + ":/d", "busybox", "sh", "-c",
+                        "echo " + marker + " > /d/" + marker + " && cat /d/" + marker)));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                // a volume removed between the container's create and its start would fail the mount or the write
+                assertEquals("run" + i, runs.get(i).get(120, TimeUnit.SECONDS).assertOk().trimmed());
+            }
+            running.set(false);
+            remover.get(60, TimeUnit.SECONDS);
+        } finally {
+            running.set(false);
+            pool.shutdownNow();
+        }
     }
 
     @Test
