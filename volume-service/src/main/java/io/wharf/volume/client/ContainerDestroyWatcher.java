@@ -23,8 +23,10 @@ import org.jboss.logging.Logger;
 /**
  * The safety net behind the host agent's synchronous release: every container {@code destroy} on
  * {@code wharf.container.events} drops what references the container still holds (a host agent that
- * crashed between deleting its row and calling us). Consumer group {@code volume-service}, offsets
- * committed after each batch is applied.
+ * crashed between deleting its row and calling us). An event is applied only once it is
+ * {@code wharf.volume.safety-net-delay} old (30 s): the host agent's own release, which also removes the
+ * anonymous volumes of {@code rm -v} and {@code --rm}, must find the references first. Consumer group
+ * {@code volume-service}, offsets committed after each batch is applied.
  */
 @ApplicationScoped
 public class ContainerDestroyWatcher {
@@ -33,11 +35,14 @@ public class ContainerDestroyWatcher {
     private final KafkaSettings kafka;
     private final ReferenceSafetyNet safetyNet;
     private final boolean enabled;
+    private final long delayMillis;
     private volatile boolean stopping;
     private volatile KafkaConsumer<String, String> consumer;
 
     public ContainerDestroyWatcher(KafkaSettings kafka, ReferenceSafetyNet safetyNet,
-            @ConfigProperty(name = "wharf.volume.watch-container-events", defaultValue = "true") boolean enabled) {
+            @ConfigProperty(name = "wharf.volume.watch-container-events", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "wharf.volume.safety-net-delay", defaultValue = "30s") Duration delay) {
+        this.delayMillis = delay.toMillis();
         this.kafka = kafka;
         this.safetyNet = safetyNet;
         this.enabled = enabled;
@@ -92,7 +97,22 @@ public class ContainerDestroyWatcher {
             return;
         }
         if (Actions.DESTROY.equals(event.action()) && event.actor() != null) {
+            waitUntil(event.timeMillis() + delayMillis);
             safetyNet.containerDestroyed(event.id(), event.actor().id());
+        }
+    }
+
+    private void waitUntil(long epochMillis) {
+        while (!stopping && System.currentTimeMillis() < epochMillis) {
+            try {
+                Thread.sleep(Math.min(500, Math.max(1, epochMillis - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (stopping) {
+            throw new WakeupException();
         }
     }
 

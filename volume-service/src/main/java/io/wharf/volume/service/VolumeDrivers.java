@@ -45,6 +45,20 @@ public class VolumeDrivers {
         return driver;
     }
 
+    /** The volumes a plugin reports (VolumeDriver.List); empty for the local driver. */
+    public java.util.List<com.fasterxml.jackson.databind.JsonNode> list(String driver) {
+        VolumeDriver d = get(driver);
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> out = new java.util.ArrayList<>();
+        if (d instanceof PluginDriver p) {
+            p.plugin().list().forEach(out::add);
+        }
+        return out;
+    }
+
+    public String scope(String driver) {
+        return get(driver).scope();
+    }
+
     /** A plugin volume's {@code Status} (VolumeDriver.Get); null for the local driver. */
     public com.fasterxml.jackson.databind.JsonNode status(String driver, String volume) {
         VolumeDriver d = get(driver);

@@ -71,18 +71,45 @@ public class VolumeListing {
         Map<String, Integer> refs = queries.referenceCounts();
         ObjectNode out = JSON.createObjectNode();
         ArrayNode list = out.putArray("Volumes");
-        for (VolumeEntity v : sorted(queries.all())) {
-            if (dangling != null && refs.containsKey(v.name) == dangling) {
-                continue;
+        ArrayNode warnings = JSON.createArrayNode();
+        List<VolumeEntity> rows = sorted(queries.all());
+        Set<String> known = new java.util.HashSet<>();
+        rows.forEach(v -> known.add(v.name));
+        for (VolumeEntity v : rows) {
+            if (matches(filters, dangling, refs.containsKey(v.name), v.driver, v.name, VolumeView.map(v.labelsJson))) {
+                list.add(view(v));
             }
-            if (!filters.exact("driver", v.driver) || !filters.match("name", v.name)
-                    || !filters.matchLabels("label", VolumeView.map(v.labelsJson))) {
-                continue;
-            }
-            list.add(view(v));
         }
-        out.putArray("Warnings");
+        for (String driver : new java.util.TreeSet<>(rows.stream().map(v -> v.driver)
+                .filter(d -> !LocalDriver.NAME.equals(d)).toList())) {
+            try {
+                for (JsonNode p : drivers.list(driver)) {
+                    String name = p.path("Name").asText("");
+                    if (name.isEmpty() || !known.add(name) || !matches(filters, dangling, false, driver, name, Map.of())) {
+                        continue;
+                    }
+                    ObjectNode o = list.addObject();
+                    o.put("CreatedAt", p.path("CreatedAt").asText(""));
+                    o.put("Driver", driver);
+                    o.putNull("Labels");
+                    o.put("Mountpoint", p.path("Mountpoint").asText(""));
+                    o.put("Name", name);
+                    o.putNull("Options");
+                    o.put("Scope", drivers.scope(driver));
+                }
+            } catch (WharfException e) {
+                warnings.add(e.getMessage()); // moby: a plugin that cannot list is a warning, not a failure
+            }
+        }
+        out.set("Warnings", warnings);
         return out;
+    }
+
+    /** moby's ls filters: dangling, driver (exact), name (match), label. */
+    private static boolean matches(FilterArgs filters, Boolean dangling, boolean referenced, String driver, String name,
+            Map<String, String> labels) {
+        return (dangling == null || referenced != dangling) && filters.exact("driver", driver)
+                && filters.match("name", name) && filters.matchLabels("label", labels);
     }
 
     /** Unused anonymous volumes (all unused ones with {@code all=true}), label filters applied. */

@@ -45,14 +45,14 @@ public class VolumeTransitions {
     /** Drops a container's references; returns the volumes it referenced. */
     @Transactional
     public List<String> released(String containerId) {
-        List<VolumeReference> held = references.heldBy(containerId);
-        held.forEach(references::delete);
-        return held.stream().map(r -> r.volumeName).toList();
+        List<String> held = references.heldBy(containerId).stream().map(r -> r.volumeName).toList();
+        references.delete("containerId", containerId); // a bulk delete: idempotent if the rows went meanwhile
+        return held;
     }
 
     @Transactional
     public void released(String containerId, String volumeName) {
-        references.deleteById(containerId + "/" + volumeName);
+        references.delete("id", containerId + "/" + volumeName);
     }
 
     @Transactional
