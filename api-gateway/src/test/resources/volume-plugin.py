@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A Docker volume plugin for the test suite: JSON over HTTP on a unix socket.
 
-usage: volume-plugin.py <socket> <base-dir> <calls-log>
+usage: volume-plugin.py <socket> <base-dir> <calls-log> [<volume that exists from the start>]
 Volumes are directories <base-dir>/<name>. Every call is appended to <calls-log> as
 "<method> <name> [<id>]". Create with the option fail=<message> answers that message as Err;
 Mount of a volume created with mountfail=<message> answers that as Err.
@@ -15,6 +15,9 @@ from http.server import BaseHTTPRequestHandler
 
 SOCKET, BASE, LOG = sys.argv[1], sys.argv[2], sys.argv[3]
 volumes = {}
+if len(sys.argv) > 4:
+    volumes[sys.argv[4]] = {}
+    os.makedirs(os.path.join(BASE, sys.argv[4]), exist_ok=True)
 
 
 def log(*parts):
