@@ -44,7 +44,7 @@ public class ImageRoutes {
                 .handler(ctx -> forward(ctx, "/internal/v1/build", null));
     }
 
-    /** {@code POST /images/create}: import from the request body ({@code fromSrc=-}) or pull ({@code fromImage}). */
+    /** {@code POST /images/create}: import from the request body ({@code fromSrc=-}) or pull ({@code fromImage}, streamed progress). */
     private void create(RoutingContext ctx) {
         String fromSrc = ctx.request().getParam("fromSrc");
         if ("-".equals(fromSrc)) {
@@ -53,9 +53,7 @@ public class ImageRoutes {
             ApiErrors.send(ctx, ErrorKind.NOT_IMPLEMENTED, "importing from a URL is not supported by Wharf: "
                     + "download the file and pipe it to 'docker import -'");
         } else if (ctx.request().getParam("fromImage") != null) {
-            // registries arrive with the images issue; until then say so rather than "page not found"
-            ApiErrors.send(ctx, ErrorKind.NOT_IMPLEMENTED, "pulling images from a registry is not implemented in "
-                    + "Wharf yet: load or import the image instead (docker import)");
+            forward(ctx, "/internal/v1/images/pull", null);
         } else {
             ApiErrors.send(ctx, ErrorKind.INVALID_PARAMETER, "fromImage or fromSrc must be specified");
         }

@@ -56,8 +56,18 @@ public class ImageCatalog {
     }
 
     private void tag(ImageEntity image, Reference reference) {
+        pointTag(image, reference);
+        events.tagged(image, reference);
+    }
+
+    /**
+     * Points a tag at an image without an event (a pull records the tag and emits {@code pull} only);
+     * returns the image id the tag pointed at before, or null.
+     */
+    public String pointTag(ImageEntity image, Reference reference) {
         Instant now = Instant.now();
         TagEntity row = tags.findById(reference.toString());
+        String previous = row == null ? null : row.imageId;
         if (row == null) {
             row = new TagEntity();
             row.reference = reference.toString();
@@ -70,6 +80,6 @@ public class ImageCatalog {
             row.taggedAt = now;
         }
         image.lastTagTime = now;
-        events.tagged(image, reference);
+        return previous;
     }
 }

@@ -36,6 +36,19 @@ public class ImageEvents {
         publish(Actions.UNTAG, image, image.id, true);
     }
 
+    /**
+     * {@code pull} and {@code push}: moby names the actor by the reference as given (familiar form), not by
+     * image id, with the image's labels when it is known locally.
+     */
+    public void registry(String action, ImageEntity image, Reference reference) {
+        Map<String, String> attributes = new HashMap<>();
+        if (image != null) {
+            attributes.putAll(ImageConfigJson.read(image.configJson).labels());
+        }
+        attributes.put("name", reference.familiar());
+        publisher.publish(EventType.IMAGE, action, reference.familiar(), attributes);
+    }
+
     /** Moby logs delete once the image is gone, so without its labels. */
     public void deleted(ImageEntity image) {
         publish(Actions.DELETE, image, image.id, false);

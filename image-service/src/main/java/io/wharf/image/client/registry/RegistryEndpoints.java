@@ -1,0 +1,54 @@
+package io.wharf.image.client.registry;
+
+import io.wharf.image.config.RegistryConfig;
+import io.wharf.image.domain.Reference;
+import io.wharf.image.domain.registry.InsecureRegistries;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Where a registry domain is reached: {@code docker.io} at {@code registry-1.docker.io}, anything else
+ * at its own host. HTTPS with the system CAs plus the registry's certs.d CAs; an insecure registry
+ * (127.0.0.0/8 or configured) is tried over HTTPS without verification, then over plain HTTP, as
+ * dockerd orders its endpoints.
+ */
+@ApplicationScoped
+public class RegistryEndpoints {
+    private final RegistryConfig config;
+    private final InsecureRegistries insecure;
+
+    public RegistryEndpoints(RegistryConfig config) {
+        this.config = config;
+        this.insecure = new InsecureRegistries(config.insecure());
+    }
+
+    /** The endpoints to try, in order, for a registry domain. */
+    public List<RegistryEndpoint> candidates(String domain) {
+        String host = Reference.DEFAULT_DOMAIN.equals(domain) ? "registry-1.docker.io" : domain;
+        List<RegistryEndpoint> endpoints = new ArrayList<>();
+        if (insecure.isInsecure(domain)) {
+            endpoints.add(new RegistryEndpoint(domain, URI.create("https://" + host), client(RegistryTls.trustingAll())));
+            endpoints.add(new RegistryEndpoint(domain, URI.create("http://" + host), client(null)));
+        } else {
+            endpoints.add(new RegistryEndpoint(domain, URI.create("https://" + host),
+                    client(RegistryTls.verifying(config.certsDir(), domain))));
+        }
+        return endpoints;
+    }
+
+    private static HttpClient client(SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(15))
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        return builder.build();
+    }
+}
