@@ -52,12 +52,18 @@ public final class DockerCli {
     }
 
     public static Result run(Duration timeout, Path stdin, String... args) {
+        return run(timeout, stdin, java.util.Map.of(), args);
+    }
+
+    /** With extra environment, e.g. a private {@code DOCKER_CONFIG} for login credentials. */
+    public static Result run(Duration timeout, Path stdin, java.util.Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add("docker");
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("DOCKER_HOST", host());
         builder.environment().remove("DOCKER_CONTEXT");
+        builder.environment().putAll(env);
         if (stdin != null) {
             builder.redirectInput(stdin.toFile());
         } else {

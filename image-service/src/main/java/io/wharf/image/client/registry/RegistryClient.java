@@ -201,8 +201,6 @@ public class RegistryClient {
         }
         Optional<RegistryErrors> error = RegistryErrors.parse(body);
         ErrorKind kind = switch (status) {
-            case 401 -> ErrorKind.UNAUTHORIZED;
-            case 403 -> ErrorKind.FORBIDDEN;
             case 404 -> ErrorKind.NOT_FOUND;
             case 400 -> ErrorKind.INVALID_PARAMETER;
             default -> ErrorKind.SYSTEM;

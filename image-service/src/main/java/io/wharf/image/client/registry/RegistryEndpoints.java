@@ -6,6 +6,7 @@ import io.wharf.image.domain.registry.InsecureRegistries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import javax.net.ssl.SSLContext;
  * Where a registry domain is reached: {@code docker.io} at {@code registry-1.docker.io}, anything else
  * at its own host. HTTPS with the system CAs plus the registry's certs.d CAs; an insecure registry
  * (127.0.0.0/8 or configured) is tried over HTTPS without verification, then over plain HTTP, as
- * dockerd orders its endpoints.
+ * dockerd orders its endpoints, unless it has a certs.d directory: a registry given CA certificates is
+ * always verified with them (stricter than dockerd, which skips verification for insecure registries).
  */
 @ApplicationScoped
 public class RegistryEndpoints {
@@ -31,7 +33,7 @@ public class RegistryEndpoints {
     public List<RegistryEndpoint> candidates(String domain) {
         String host = Reference.DEFAULT_DOMAIN.equals(domain) ? "registry-1.docker.io" : domain;
         List<RegistryEndpoint> endpoints = new ArrayList<>();
-        if (insecure.isInsecure(domain)) {
+        if (insecure.isInsecure(domain) && !Files.isDirectory(config.certsDir().resolve(domain))) {
             endpoints.add(new RegistryEndpoint(domain, URI.create("https://" + host), client(RegistryTls.trustingAll())));
             endpoints.add(new RegistryEndpoint(domain, URI.create("http://" + host), client(null)));
         } else {

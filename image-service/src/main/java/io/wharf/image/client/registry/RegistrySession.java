@@ -133,7 +133,7 @@ public final class RegistrySession {
         }
         HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray(), "GET");
         if (response.statusCode() == 401 || response.statusCode() == 403) {
-            throw new RegistryException(ErrorKind.UNAUTHORIZED, response.statusCode(),
+            throw new RegistryException(ErrorKind.SYSTEM, response.statusCode(),
                     RegistryErrors.parse(response.body()).orElse(null), "Get \"" + uri + "\": unauthorized: "
                             + RegistryErrors.parse(response.body()).map(RegistryErrors::message)
                                     .filter(m -> !m.isEmpty()).orElse("authentication required"));
@@ -169,7 +169,7 @@ public final class RegistrySession {
         }
         if (response.statusCode() == 401 && authorization == null && challenge != null && challenge.isBasic()) {
             close(response);
-            throw new WharfException(ErrorKind.UNAUTHORIZED, capitalized(method) + " \"" + request.build().uri()
+            throw new WharfException(ErrorKind.SYSTEM, capitalized(method) + " \"" + request.build().uri()
                     + "\": no basic auth credentials");
         }
         return response;

@@ -3,7 +3,8 @@ package io.wharf.image.service.registry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.wharf.common.error.WharfException;
 import io.wharf.image.client.registry.RegistryClient;
-import io.wharf.image.client.registry.RegistrySession;
+import io.wharf.common.error.ErrorKind;
+import io.wharf.image.client.registry.RegistryException;
 import io.wharf.image.domain.Reference;
 import io.wharf.image.domain.registry.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +27,14 @@ public class LoginService {
     @WithSpan
     public void login(AuthConfig auth) {
         String domain = domain(auth.serverAddress());
-        RegistrySession session = registry.session(domain, auth, List.of());
-        session.verifyLogin();
+        try {
+            registry.session(domain, auth, List.of()).verifyLogin();
+        } catch (RegistryException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw new WharfException(ErrorKind.UNAUTHORIZED, e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     /** The registry domain of a server address as the CLI sends it ({@code https://index.docker.io/v1/}, {@code host:port}). */
