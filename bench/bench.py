@@ -46,8 +46,40 @@ def scenario_run_rm(host):
     return timed(lambda: docker(host, "run", "--rm", "--network", "none", BUSYBOX, "true"))
 
 
+PULL_LAYERS = 3
+PULL_LAYER_MB = 20
+PULL = {"ref": None, "bytes": 0}
+
+
+def prepare_pull(registry, dockerd):
+    """Builds FROM scratch an image of PULL_LAYERS layers of random bytes on the reference dockerd (legacy
+    builder) and pushes it to the loopback registry, from which both engines then pull it."""
+    ref = f"{registry}/bench/pull:{PULL_LAYERS}x{PULL_LAYER_MB}mb"
+    ctx = tempfile.mkdtemp(prefix="bench-pull-")
+    lines = ["FROM scratch"]
+    for i in range(PULL_LAYERS):
+        with open(os.path.join(ctx, f"random{i}"), "wb") as f:
+            f.write(os.urandom(PULL_LAYER_MB * 1000 * 1000))
+        lines.append(f"COPY random{i} /random{i}")
+    with open(os.path.join(ctx, "Dockerfile"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    env = dict(os.environ, DOCKER_HOST=dockerd, DOCKER_BUILDKIT="0")
+    subprocess.run(["docker", "build", "-q", "-t", ref, ctx], env=env, check=True, capture_output=True)
+    subprocess.run(["docker", "push", ref], env=env, check=True, capture_output=True)
+    subprocess.run(["rm", "-rf", ctx], check=True)
+    PULL["ref"] = ref
+    PULL["bytes"] = PULL_LAYERS * PULL_LAYER_MB * 1000 * 1000
+
+
+def scenario_pull(host):
+    """`docker pull` of the random image from the loopback registry, after removing it (untimed)."""
+    docker(host, "rmi", "-f", PULL["ref"], check=False)
+    return timed(lambda: docker(host, "pull", PULL["ref"]))
+
+
 SCENARIOS = {
     "run_rm": ("docker run --rm --network none busybox true (s)", scenario_run_rm),
+    "pull": (f"docker pull, {PULL_LAYERS} layers x {PULL_LAYER_MB} MB random, loopback registry (s)", scenario_pull),
 }
 
 
@@ -70,14 +102,21 @@ def main():
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--results", required=True)
     parser.add_argument("--raw", required=True)
+    parser.add_argument("--registry", help="host:port of a loopback registry (scenario pull)")
     parser.add_argument("scenarios", nargs="*")
     args = parser.parse_args()
     engines = {"wharf": args.wharf, "dockerd": args.dockerd}
     for host in engines.values():
         ensure_busybox(host)
     rows = []
+    notes = []
     for name in args.scenarios or list(SCENARIOS):
         label, fn = SCENARIOS[name]
+        if name == "pull":
+            if not args.registry:
+                print("pull: skipped (no --registry)")
+                continue
+            prepare_pull(args.registry, args.dockerd)
         samples = {engine: [] for engine in engines}
         for _ in range(args.warmup):
             for host in engines.values():
@@ -93,6 +132,13 @@ def main():
         rows.append((label, med["wharf"], p95["wharf"], med["dockerd"], p95["dockerd"], med["wharf"] / med["dockerd"]))
         print(f"{name}: wharf median {med['wharf']:.3f} s, dockerd median {med['dockerd']:.3f} s, "
               f"ratio {med['wharf'] / med['dockerd']:.2f}")
+        if name == "pull":
+            mbps = {e: PULL["bytes"] / 1e6 / m for e, m in med.items()}
+            notes.append(f"- pull throughput (median): Wharf {mbps['wharf']:.1f} MB/s, dockerd {mbps['dockerd']:.1f} MB/s "
+                         f"({PULL['bytes'] / 1e6:.0f} MB of layers; the image is removed, untimed, before each pull)")
+            for host in engines.values():
+                docker(host, "rmi", "-f", PULL["ref"], check=False)
+    kept = kept_rows(args.results, {row[0] for row in rows})
     with open(args.results, "w") as f:
         f.write("# Benchmark results\n\n")
         f.write(f"- date: {datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}\n")
@@ -103,7 +149,25 @@ def main():
         f.write("|---|---|---|---|---|---|\n")
         for label, wm, wp, dm, dp, ratio in rows:
             f.write(f"| {label} | {wm:.3f} | {wp:.3f} | {dm:.3f} | {dp:.3f} | {ratio:.2f} |\n")
-        f.write("\nA ratio below 1 means Wharf is faster. Raw samples: bench/out/*.json.\n")
+        for line in kept:
+            f.write(line)
+        f.write("\nA ratio below 1 means Wharf is faster. Raw samples: bench/out/*.json. Rows of scenarios not run "
+                "this time are kept from the previous results (their date is in the git history).\n")
+        for note in notes:
+            f.write(note + "\n")
+        f.write("- TODO(load): `docker load` throughput against dockerd, once save/load is merged (issue 4, img).\n")
+
+
+def kept_rows(results, labels):
+    """Table rows of the previous results whose scenario was not run this time."""
+    if not os.path.exists(results):
+        return []
+    kept = []
+    with open(results) as f:
+        for line in f:
+            if line.startswith("| ") and not line.startswith("| scenario") and line.split(" | ")[0][2:] not in labels:
+                kept.append(line)
+    return kept
 
 
 if __name__ == "__main__":

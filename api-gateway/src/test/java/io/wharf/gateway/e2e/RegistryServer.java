@@ -50,7 +50,8 @@ final class RegistryServer implements AutoCloseable {
                     .append('\n');
         } else if (options.tokenRealm() != null) {
             config.append("auth:\n  token:\n    realm: ").append(options.tokenRealm())
-                    .append("\n    service: wharf-test-registry\n    issuer: wharf-test-issuer\n    rootcertbundle: ")
+                    .append("\n    service: ").append(TokenServer.SERVICE).append("\n    issuer: ").append(TokenServer.ISSUER)
+                    .append("\n    rootcertbundle: ")
                     .append(options.tokenCert()).append('\n');
         }
         config.append("http:\n  addr: 127.0.0.1:").append(port).append('\n');

@@ -38,7 +38,9 @@ public class RegistryClient {
 
     /** Opens a session for {@code domain} with token scopes for {@code repository:<path>:<actions>}. */
     public RegistrySession session(String domain, AuthConfig auth, List<String> scopes) {
-        return RegistrySession.open(endpoints.candidates(domain), auth, scopes);
+        RegistrySession session = RegistrySession.open(endpoints.candidates(domain), auth, scopes);
+        endpoints.answered(session.endpoint());
+        return session;
     }
 
     public static String scope(String repository, String actions) {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -23,14 +25,33 @@ import javax.net.ssl.SSLContext;
 public class RegistryEndpoints {
     private final RegistryConfig config;
     private final InsecureRegistries insecure;
+    private final Map<String, String> lastGood = new ConcurrentHashMap<>();
 
     public RegistryEndpoints(RegistryConfig config) {
         this.config = config;
         this.insecure = new InsecureRegistries(config.insecure());
     }
 
-    /** The endpoints to try, in order, for a registry domain. */
+    /** The endpoints to try, in order, for a registry domain: the one that answered last time first. */
     public List<RegistryEndpoint> candidates(String domain) {
+        List<RegistryEndpoint> endpoints = ordered(domain);
+        String preferred = lastGood.get(domain);
+        if (preferred != null) {
+            endpoints.sort((a, b) -> Boolean.compare(!a.base().getScheme().equals(preferred),
+                    !b.base().getScheme().equals(preferred)));
+        }
+        return endpoints;
+    }
+
+    /**
+     * Remembers which scheme answered for an insecure registry, so the next call does not wait for a TLS
+     * handshake a plain HTTP registry never completes.
+     */
+    public void answered(RegistryEndpoint endpoint) {
+        lastGood.put(endpoint.domain(), endpoint.base().getScheme());
+    }
+
+    private List<RegistryEndpoint> ordered(String domain) {
         String host = Reference.DEFAULT_DOMAIN.equals(domain) ? "registry-1.docker.io" : domain;
         List<RegistryEndpoint> endpoints = new ArrayList<>();
         if (insecure.isInsecure(domain) && !Files.isDirectory(config.certsDir().resolve(domain))) {
@@ -46,7 +67,7 @@ public class RegistryEndpoints {
     private static HttpClient client(SSLContext tls) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(15))
+                .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL);
         if (tls != null) {
             builder.sslContext(tls);

@@ -196,12 +196,23 @@ public final class RegistrySession {
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (e instanceof java.net.ConnectException) {
-                reason = "dial tcp " + built.uri().getHost() + ":" + port(built.uri()) + ": connect: connection refused";
+                reason = resolvable(built.uri().getHost())
+                        ? "dial tcp " + built.uri().getHost() + ":" + port(built.uri()) + ": connect: connection refused"
+                        : "dial tcp: lookup " + built.uri().getHost() + ": no such host";
             }
             throw new WharfException(ErrorKind.SYSTEM, capitalized(method) + " \"" + built.uri() + "\": " + reason, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WharfException(ErrorKind.SYSTEM, "interrupted", e);
+        }
+    }
+
+    private static boolean resolvable(String host) {
+        try {
+            java.net.InetAddress.getAllByName(host);
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 

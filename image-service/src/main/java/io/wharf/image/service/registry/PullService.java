@@ -54,9 +54,11 @@ public class PullService {
     private final BlobCollector collector;
     private final RegistryRecords records;
     private final LayerTransfers transfers;
+    private final PushRecords pushRecords;
 
     public PullService(RegistryClient registry, BlobStore blobs, ContentLock lock, BlobCollector collector,
-            RegistryRecords records, LayerTransfers transfers) {
+            RegistryRecords records, LayerTransfers transfers, PushRecords pushRecords) {
+        this.pushRecords = pushRecords;
         this.registry = registry;
         this.blobs = blobs;
         this.lock = lock;
@@ -138,7 +140,7 @@ public class PullService {
         try {
             new LayerDownload(registry, session, ref.path(), blobs, transfers, out).run(layers);
             layers.forEach(l -> {
-                if (l.staged != null) {
+                if (l.staged != null && !staged.contains(l.staged)) {
                     staged.add(l.staged);
                 }
             });
@@ -148,6 +150,7 @@ public class PullService {
             ImageEntity image = imageRow(manifest, config, configBytes, layers, size);
             Reference digestRef = ref.withDigest(top.digest());
             boolean upToDate = publish(staged, layers, image, ref.hasDigest() ? null : ref, digestRef, ref);
+            rememberLocations(layers, ref);
             out.send(ProgressMessage.status(null, "Digest: " + top.digest()));
             if (finalStatus) {
                 out.send(ProgressMessage.status(null, "Status: " + (upToDate ? "Image is up to date for "
@@ -159,6 +162,17 @@ public class PullService {
             throw new WharfException(ErrorKind.SYSTEM, e.getMessage() == null ? "unexpected EOF" : e.getMessage(), e);
         } finally {
             staged.forEach(blobs::discard);
+        }
+    }
+
+    /** The registry repository now known to hold these layers, for cross-repository mounts on push. */
+    private void rememberLocations(List<LayerPull> layers, Reference ref) {
+        for (LayerPull layer : layers) {
+            try {
+                pushRecords.rememberLocation(layer.descriptor.digest(), ref.name());
+            } catch (RuntimeException e) {
+                // a concurrent pull recorded it
+            }
         }
     }
 
