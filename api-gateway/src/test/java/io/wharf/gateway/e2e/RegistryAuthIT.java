@@ -50,14 +50,7 @@ class RegistryAuthIT {
     }
 
     private static DockerCli.Result login(String password) throws Exception {
-        Path input = Files.createTempFile("wharf-password", ".txt");
-        try {
-            Files.writeString(input, password + "\n");
-            return DockerCli.run(Duration.ofSeconds(60), input, Map.of("DOCKER_CONFIG", dockerConfig.toString()),
-                    "login", "-u", "alice", "--password-stdin", registry.address());
-        } finally {
-            Files.deleteIfExists(input);
-        }
+        return registry.login(dockerConfig, "alice", password);
     }
 
     @Test

@@ -188,6 +188,19 @@ final class RegistryServer implements AutoCloseable {
         return out;
     }
 
+    /** {@code docker login -u user --password-stdin <this registry>} with a private DOCKER_CONFIG. */
+    DockerCli.Result login(Path dockerConfig, String user, String password) throws IOException {
+        Path input = Files.createTempFile("wharf-password", ".txt");
+        try {
+            Files.writeString(input, password + "\n");
+            return DockerCli.run(java.time.Duration.ofSeconds(60), input,
+                    java.util.Map.of("DOCKER_CONFIG", dockerConfig.toString()), "login", "-u", user, "--password-stdin",
+                    address());
+        } finally {
+            Files.deleteIfExists(input);
+        }
+    }
+
     /** htpasswd's bcrypt form, through the C library's crypt (Python's crypt module). */
     private static String bcrypt(String password) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("python3", "-W", "ignore", "-c",

@@ -49,13 +49,7 @@ class RegistryTokenAuthIT {
     }
 
     private static DockerCli.Result login(String password) throws Exception {
-        Path input = Files.createTempFile("wharf-password", ".txt");
-        try {
-            Files.writeString(input, password + "\n");
-            return cli(input, "login", "-u", "bob", "--password-stdin", registry.address());
-        } finally {
-            Files.deleteIfExists(input);
-        }
+        return registry.login(dockerConfig, "bob", password);
     }
 
     @Test
