@@ -299,6 +299,29 @@ class VolumesIT {
     }
 
     @Test
+    void dockerCpReadsAndWritesTheVolumeNotTheLayerUnderIt() throws Exception {
+        String v = volume("cp");
+        String c = containers.name("cpc");
+        docker("run", "-d", "--name", c, "-v", v + ":/data", "busybox", "sleep", "60").assertOk();
+        Path in = tmp.resolve("in.txt");
+        Files.writeString(in, "copied-in\n");
+        docker("cp", in.toString(), c + ":/data/in.txt").assertOk();
+        assertEquals("copied-in", docker("exec", c, "cat", "/data/in.txt").assertOk().trimmed());
+        docker("exec", c, "sh", "-c", "echo made-inside > /data/out.txt").assertOk();
+        docker("cp", c + ":/data/out.txt", tmp.resolve("out.txt").toString()).assertOk();
+        assertEquals("made-inside\n", Files.readString(tmp.resolve("out.txt")));
+        docker("cp", c + ":/data", tmp.resolve("whole").toString()).assertOk();
+        assertEquals("copied-in\n", Files.readString(tmp.resolve("whole").resolve("in.txt")));
+        docker("rm", "-f", c).assertOk();
+        // a stopped container's volume too, and the volume keeps what was copied
+        String stopped = containers.name("cps");
+        docker("create", "--name", stopped, "-v", v + ":/data", "busybox", "true").assertOk();
+        docker("cp", in.toString(), stopped + ":/data/again.txt").assertOk();
+        assertEquals("copied-in\nmade-inside", docker("run", "--rm", "-v", v + ":/d", "busybox", "cat", "/d/again.txt",
+                "/d/out.txt").assertOk().trimmed());
+    }
+
+    @Test
     void systemDfShowsVolumeSizesAndLinks() {
         String v = volume("df");
         String c = containers.name("dfc");

@@ -9,6 +9,7 @@ import io.wharf.container.runtime.FileTrees;
 import io.wharf.container.runtime.LayerChanges;
 import io.wharf.container.runtime.ScopedPaths;
 import io.wharf.container.runtime.TarStreams;
+import io.wharf.container.service.mount.MountedPaths;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -66,13 +67,14 @@ public class ContainerFiles {
 
     /** What {@code X-Docker-Container-Path-Stat} carries (base64 JSON), or 404. */
     public String stat(String ref, String path) {
-        return mounted.with(ref, merged -> encode(statJson(merged, ref, path)));
+        return mounted.with(ref, merged -> encode(statJson(scope(ref, merged, path), ref, path)));
     }
 
     /** Streams a tar of {@code path} (its entries named after the path's base name). */
     public void archive(String ref, String path, OutputStream out) {
         mounted.with(ref, merged -> {
-            Path target = resolveForRead(merged, ref, path);
+            Scope scope = scope(ref, merged, path);
+            Path target = resolveForRead(scope.root(), ref, scope.path(), path);
             String base = baseName(path);
             Path dir = target.getParent() == null ? target : target.getParent();
             if (target.equals(merged)) {
@@ -87,7 +89,8 @@ public class ContainerFiles {
     /** Extracts a tar into directory {@code path} of the container, never outside its rootfs. */
     public void extract(String ref, String path, boolean noOverwriteDirNonDir, InputStream tar) {
         mounted.with(ref, merged -> {
-            Path target = ScopedPaths.resolve(merged, path);
+            Scope scope = scope(ref, merged, path);
+            Path target = ScopedPaths.resolve(scope.root(), scope.path());
             if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw WharfException.notFound("Could not find the file " + path + " in container " + ref);
             }
@@ -98,7 +101,7 @@ public class ContainerFiles {
             try {
                 Files.createDirectories(stage);
                 extractStaged(tar, stage, path);
-                StagedCopy.into(stage, merged, merged.relativize(target).toString(), noOverwriteDirNonDir);
+                StagedCopy.into(stage, scope.root(), scope.root().relativize(target).toString(), noOverwriteDirNonDir);
             } catch (IOException e) {
                 throw WharfException.system("cannot extract into " + path + ": " + e.getMessage(), e);
             } finally {
@@ -127,20 +130,29 @@ public class ContainerFiles {
         }
     }
 
-    private static Path resolveForRead(Path merged, String ref, String path) {
+    /** The rootfs, or the host directory of a bind or volume mounted at or above {@code path} (dockerd mounts them for cp). */
+    private record Scope(Path root, String path, String destination) {
+    }
+
+    private Scope scope(String ref, Path merged, String path) {
+        return MountedPaths.locate(lookup.resolve(ref).mountsJson, path)
+                .map(l -> new Scope(l.root(), l.path(), l.destination())).orElse(new Scope(merged, path, ""));
+    }
+
+    private static Path resolveForRead(Path root, String ref, String scoped, String path) {
         if (path == null || path.isEmpty()) {
             throw WharfException.invalid("Path cannot be empty");
         }
-        boolean follow = path.endsWith("/") || path.endsWith("/.");
-        Path target = follow ? ScopedPaths.resolve(merged, path) : ScopedPaths.resolveParent(merged, path);
+        boolean follow = scoped.endsWith("/") || scoped.endsWith("/.");
+        Path target = follow ? ScopedPaths.resolve(root, scoped) : ScopedPaths.resolveParent(root, scoped);
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw WharfException.notFound("Could not find the file " + path + " in container " + ref);
         }
         return target;
     }
 
-    private static ObjectNode statJson(Path merged, String ref, String path) {
-        Path target = resolveForRead(merged, ref, path);
+    private static ObjectNode statJson(Scope scope, String ref, String path) {
+        Path target = resolveForRead(scope.root(), ref, scope.path(), path);
         try {
             PosixFileAttributes a = Files.readAttributes(target, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             int unixMode = (Integer) Files.getAttribute(target, "unix:mode", LinkOption.NOFOLLOW_LINKS);
@@ -152,8 +164,8 @@ public class ContainerFiles {
             o.put("mtime", DockerTime.rfc3339Nano(a.lastModifiedTime().toInstant()));
             String link = "";
             if (a.isSymbolicLink()) {
-                Path resolved = ScopedPaths.resolve(merged, path);
-                link = "/" + merged.relativize(resolved);
+                Path resolved = ScopedPaths.resolve(scope.root(), scope.path());
+                link = scope.destination() + "/" + scope.root().relativize(resolved);
             }
             o.put("linkTarget", link);
             return o;
