@@ -1,22 +1,25 @@
 package io.wharf.network.service;
 
+import io.wharf.network.store.NetworkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/**
- * How many networks this service owns. The network lifecycle itself is not built yet (see the networks
- * issue); until then there are none.
- */
+/** How many networks this service owns, for {@code docker info}. */
 @ApplicationScoped
 public class NetworkInventory {
     private final String version;
+    private final NetworkRepository networks;
 
-    public NetworkInventory(@ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version) {
+    public NetworkInventory(@ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version,
+            NetworkRepository networks) {
         this.version = version;
+        this.networks = networks;
     }
 
+    @Transactional
     public long count() {
-        return 0;
+        return networks.count();
     }
 
     public String serviceVersion() {
