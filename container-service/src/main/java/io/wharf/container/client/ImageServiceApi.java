@@ -2,8 +2,6 @@ package io.wharf.container.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
-import io.wharf.common.error.ErrorKind;
-import io.wharf.common.error.WharfException;
 import io.wharf.container.domain.LayerRef;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,15 +31,6 @@ public interface ImageServiceApi {
     /** image-service's errors keep their kind and Docker message. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        String message = "image-service answered " + response.getStatus();
-        try {
-            JsonNode body = response.readEntity(JsonNode.class);
-            if (body != null && body.hasNonNull("message")) {
-                message = body.get("message").asText();
-            }
-        } catch (RuntimeException ignored) {
-            // not a Docker error body: keep the generic message
-        }
-        return new WharfException(ErrorKind.fromHttpStatus(response.getStatus()), message);
+        return ServiceErrors.from(response, "image-service");
     }
 }

@@ -53,4 +53,9 @@ public class HostLayout {
     public Path conmonSocketDir() {
         return runRoot.resolve("conmon");
     }
+
+    /** Containers' persistent network namespaces (bind mounts), one file per container id. */
+    public Path netnsDir() {
+        return runRoot.resolve("netns");
+    }
 }

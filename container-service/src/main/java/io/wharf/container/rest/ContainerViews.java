@@ -28,6 +28,8 @@ public class ContainerViews {
     private final RootfsService rootfs;
     @jakarta.inject.Inject
     ExecRegistry execs;
+    @jakarta.inject.Inject
+    io.wharf.container.service.network.NetworkSettingsView networkView;
 
     public ContainerViews(RootfsService rootfs) {
         this.rootfs = rootfs;
@@ -76,7 +78,7 @@ public class ContainerViews {
         }
         o.set("Mounts", io.wharf.container.service.mount.MountPoints.view(c.mountsJson));
         o.set("Config", config);
-        o.set("NetworkSettings", networkSettings());
+        o.set("NetworkSettings", networkView.inspect(c));
         return o;
     }
 
@@ -89,7 +91,7 @@ public class ContainerViews {
         o.put("ImageID", c.imageId);
         o.put("Command", String.join(" ", ConfigMerger.command(config)));
         o.put("Created", c.created.getEpochSecond());
-        o.putArray("Ports");
+        o.set("Ports", networkView.ports(c));
         if (size) {
             o.put("SizeRw", rootfs.sizeRw(c.id));
             o.put("SizeRootFs", rootfs.sizeRootFs(c));
@@ -99,7 +101,7 @@ public class ContainerViews {
         o.put("Status", status(c, now));
         String networkMode = read(c.hostConfigJson).path("NetworkMode").asText("");
         o.putObject("HostConfig").put("NetworkMode", networkMode.isEmpty() ? "default" : networkMode);
-        o.putObject("NetworkSettings").putObject("Networks");
+        o.putObject("NetworkSettings").set("Networks", networkView.networks(c));
         o.set("Mounts", io.wharf.container.service.mount.MountPoints.view(c.mountsJson));
         return o;
     }
@@ -140,16 +142,6 @@ public class ContainerViews {
             s.set("Health", HealthState.view(c.healthJson));
         }
         return s;
-    }
-
-    private static ObjectNode networkSettings() {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("Bridge", "");
-        n.put("SandboxID", "");
-        n.putObject("Ports");
-        n.put("SandboxKey", "");
-        n.putObject("Networks");
-        return n;
     }
 
     private static JsonNode read(String json) {

@@ -7,6 +7,7 @@ import io.wharf.common.error.WharfException;
 import io.wharf.container.config.WharfConfig;
 import io.wharf.container.service.mount.ContainerMounts;
 import io.wharf.container.domain.ConfigMerger;
+import io.wharf.container.service.network.NetworkBundle;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -23,6 +24,8 @@ public class BundleWriter {
     private final String cgroupParent;
     private final HostConfigSpec hostConfigSpec;
     private final ContainerMounts mounts;
+    @jakarta.inject.Inject
+    NetworkBundle networkBundle;
 
     public BundleWriter(WharfConfig config, HostConfigSpec hostConfigSpec, ContainerMounts mounts) {
         this.mounts = mounts;
@@ -52,6 +55,7 @@ public class BundleWriter {
             ObjectNode spec = OciSpecFactory.build(input);
             hostConfigSpec.apply(spec, hostConfig, rootfs);
             mounts.apply(c, spec, rootfs);
+            networkBundle.apply(c, spec, dir);
             JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("config.json").toFile(), spec);
             return spec;
         } catch (IOException e) {

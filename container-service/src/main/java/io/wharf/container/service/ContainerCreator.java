@@ -10,6 +10,7 @@ import io.wharf.container.domain.ContainerIds;
 import io.wharf.container.domain.ContainerNames;
 import io.wharf.container.domain.ContainerState;
 import io.wharf.container.service.mount.ContainerMounts;
+import io.wharf.container.service.network.ContainerNetworking;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -28,12 +29,15 @@ public class ContainerCreator {
     private final ContainerTransitions transitions;
     private final HostConfigChecks hostConfigChecks;
     private final ContainerMounts mounts;
+    private final ContainerNetworking networking;
     /** Name checks and inserts are serialised; the unique column is the backstop. */
     private final Object naming = new Object();
 
     public ContainerCreator(ImageClient images, SnapshotService snapshots, RootfsService rootfs,
-            ContainerTransitions transitions, HostConfigChecks hostConfigChecks, ContainerMounts mounts) {
+            ContainerTransitions transitions, HostConfigChecks hostConfigChecks, ContainerMounts mounts,
+            ContainerNetworking networking) {
         this.mounts = mounts;
+        this.networking = networking;
         this.images = images;
         this.snapshots = snapshots;
         this.rootfs = rootfs;
@@ -73,6 +77,7 @@ public class ContainerCreator {
         c.state = ContainerState.CREATED;
         c.autoRemove = hostConfig.path("AutoRemove").asBoolean(false);
         c.tty = config.path("Tty").asBoolean(false);
+        networking.initialize(c, request, hostConfig);
         c.mountsJson = mounts.prepare(id, config, hostConfig);
         try {
             rootfs.prepare(id);

@@ -6,6 +6,7 @@ import io.wharf.common.error.WharfException;
 import io.wharf.common.filter.FilterArgs;
 import io.wharf.container.domain.ContainerState;
 import io.wharf.container.domain.HealthState;
+import io.wharf.container.service.network.NetworkSettingsView;
 import io.wharf.container.store.ContainerEntity;
 import java.io.IOException;
 import java.time.Instant;
@@ -98,19 +99,13 @@ public final class ContainerListFilter {
         if (ancestorImageIds != null && !ancestorImageIds.contains(c.imageId)) {
             return false;
         }
-        if (filters.contains("publish") || filters.contains("expose")) {
-            return false; // no ports yet
+        if (!NetworkSettingsView.matchesPorts(c, filters.get("publish"), filters.get("expose"))) {
+            return false;
         }
-        if (filters.contains("network") && !matchesNetwork(hostConfig)) {
+        if (filters.contains("network") && !NetworkSettingsView.onNetwork(c, filters.get("network"))) {
             return false;
         }
         return !filters.contains("volume") || matchesVolume(c);
-    }
-
-    private boolean matchesNetwork(JsonNode hostConfig) {
-        String mode = hostConfig.path("NetworkMode").asText("");
-        String network = mode.isEmpty() || mode.equals("default") ? "bridge" : mode;
-        return filters.get("network").contains(network);
     }
 
     /** moby: a volume's name (a bind's source) or any mount's destination. */

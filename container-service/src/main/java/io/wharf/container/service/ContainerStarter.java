@@ -6,6 +6,7 @@ import io.wharf.container.domain.ContainerState;
 import io.wharf.container.domain.StartFailures;
 import io.wharf.container.runtime.OciRuntime;
 import io.wharf.container.service.mount.ContainerMounts;
+import io.wharf.container.service.network.ContainerNetworking;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -30,6 +31,8 @@ public class ContainerStarter {
     private final ContainerRemover remover;
     @jakarta.inject.Inject
     ContainerMounts mounts;
+    @jakarta.inject.Inject
+    ContainerNetworking networking;
 
     public ContainerStarter(ContainerLookup lookup, ContainerLocks locks, RootfsService rootfs, BundleWriter bundles,
             OciRuntime runtime, ContainerTransitions transitions, HealthMonitor health, WaitRegistry waits,
@@ -81,6 +84,7 @@ public class ContainerStarter {
         try {
             Path merged = rootfs.mount(c);
             Path dir = rootfs.dir(id);
+            networking.attach(c);
             bundles.write(c, dir, merged);
             int pid = runtime.launch(new OciRuntime.Launch(id, c.name, dir, dir.resolve("ctr.log"), c.tty,
                     configFlag(c, "OpenStdin"), configFlag(c, "StdinOnce")));
@@ -100,6 +104,11 @@ public class ContainerStarter {
 
     private void cleanUpFailedStart(String id) {
         mounts.stopped(id, false);
+        try {
+            networking.detach(id);
+        } catch (RuntimeException e) {
+            LOG.warnf("cleanup of failed start %s: %s", id, e.getMessage());
+        }
         try {
             runtime.delete(id);
         } catch (RuntimeException e) {

@@ -17,8 +17,13 @@ public final class EtcFiles {
         return hostname + "\n";
     }
 
-    /** Docker's localhost lines; until networking lands the hostname resolves to loopback. */
+    /** Docker's localhost lines; without a network address the hostname resolves to loopback. */
     public static String hosts(String hostname, String domainname) {
+        return hosts(hostname, domainname, "127.0.0.1", List.of());
+    }
+
+    /** Docker's localhost lines, then {@code extra} lines (--add-host, links), then the container's own address. */
+    public static String hosts(String hostname, String domainname, String address, List<String> extra) {
         String names = domainname == null || domainname.isEmpty() ? hostname : hostname + "." + domainname + " " + hostname;
         return "127.0.0.1\tlocalhost\n"
                 + "::1\tlocalhost ip6-localhost ip6-loopback\n"
@@ -26,7 +31,8 @@ public final class EtcFiles {
                 + "ff00::0\tip6-mcastprefix\n"
                 + "ff02::1\tip6-allnodes\n"
                 + "ff02::2\tip6-allrouters\n"
-                + "127.0.0.1\t" + names + "\n";
+                + extra.stream().map(l -> l + "\n").collect(java.util.stream.Collectors.joining())
+                + address + "\t" + names + "\n";
     }
 
     /**

@@ -41,6 +41,8 @@ public class ExitHandler {
     ExecRegistry execs;
     @jakarta.inject.Inject
     io.wharf.container.service.mount.ContainerMounts mounts;
+    @jakarta.inject.Inject
+    io.wharf.container.service.network.ContainerNetworking networking;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "exit-handler");
         t.setDaemon(true);
@@ -128,6 +130,11 @@ public class ExitHandler {
             rootfs.unmount(id);
         } catch (RuntimeException e) {
             LOG.warnf("unmounting rootfs of %s: %s", id, e.getMessage());
+        }
+        try {
+            networking.detach(id);
+        } catch (RuntimeException e) {
+            LOG.warnf("releasing the networking of %s: %s", id, e.getMessage());
         }
     }
 }

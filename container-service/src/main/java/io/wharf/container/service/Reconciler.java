@@ -42,8 +42,12 @@ public class Reconciler {
         this.health = health;
     }
 
+    @jakarta.inject.Inject
+    io.wharf.container.service.network.NetworkLifecycle networkLifecycle;
+
     void onStart(@Observes StartupEvent event) {
         reconcile();
+        networkLifecycle.restore();
         exitHandler.startWatching();
     }
 

@@ -83,4 +83,12 @@ public class ContainerEntity {
 
     /** The last exit was the OOM killer's (a wrapper: rows from before this column read as false). */
     public Boolean oomKilled;
+
+    /** NetworkSettings.Networks with what the agent plumbed (see service.network.NetworkStateStore). */
+    @Column(length = 1_048_576)
+    public String networksJson;
+
+    /** NetworkSettings.Ports: published ports with the host ports chosen at start. */
+    @Column(length = 65_536)
+    public String portsJson;
 }

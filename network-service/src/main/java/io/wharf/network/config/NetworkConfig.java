@@ -32,4 +32,8 @@ public interface NetworkConfig {
 
     @WithDefault("1500")
     int mtu();
+
+    /** Consume container events and release the leases of removed containers (off in unit tests: no broker). */
+    @WithDefault("true")
+    boolean releaseOnDestroy();
 }

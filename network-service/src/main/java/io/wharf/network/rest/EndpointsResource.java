@@ -9,14 +9,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Endpoints (address leases) for the host agent: joined when a container starts or connects, left after. */
-@Path("/internal/v1")
+@Path("/internal/v1/networks/{id}/endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointsResource {
     private final EndpointService endpoints;
@@ -27,7 +26,6 @@ public class EndpointsResource {
 
     /** Body: {@code {"ContainerID","ContainerName","Aliases":[],"IPAddress","MacAddress"}}. */
     @POST
-    @Path("/networks/{id}/endpoints")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response connect(@PathParam("id") String network, JsonNode body) {
         List<String> aliases = new ArrayList<>();
@@ -39,16 +37,9 @@ public class EndpointsResource {
     }
 
     @DELETE
-    @Path("/networks/{id}/endpoints/{container}")
+    @Path("/{container}")
     public Response disconnect(@PathParam("id") String network, @PathParam("container") String container) {
         endpoints.disconnect(network, container);
-        return Response.noContent().build();
-    }
-
-    @DELETE
-    @Path("/endpoints")
-    public Response releaseAll(@QueryParam("container") String container) {
-        endpoints.releaseAll(container);
         return Response.noContent().build();
     }
 }

@@ -9,6 +9,7 @@ import io.wharf.eventbus.envelope.EventType;
 import io.wharf.eventbus.outbox.EventDeduplicator;
 import io.wharf.eventbus.serde.EventJson;
 import io.wharf.eventbus.topic.KafkaSettings;
+import io.wharf.network.config.NetworkConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,11 +39,11 @@ public class ContainerDestroyListener {
     private Thread thread;
 
     public ContainerDestroyListener(KafkaSettings kafka, EventDeduplicator dedup, EndpointService endpointService,
-            @ConfigProperty(name = "wharf.network.release-on-destroy", defaultValue = "true") boolean enabled) {
+            NetworkConfig config) {
         this.kafka = kafka;
         this.dedup = dedup;
         this.endpointService = endpointService;
-        this.enabled = enabled;
+        this.enabled = config.releaseOnDestroy();
     }
 
     void onStart(@Observes StartupEvent event) {
