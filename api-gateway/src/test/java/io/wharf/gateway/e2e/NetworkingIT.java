@@ -65,6 +65,16 @@ class NetworkingIT {
         return name;
     }
 
+    /**
+     * A /24 at the end of this platform's address pool ({@code WHARF_NETWORK_POOL}, set by the test suite), so
+     * that two platforms on the machine never put the same subnet on two bridges.
+     */
+    private static String subnetPrefix(int third) {
+        String pool = System.getenv().getOrDefault("WHARF_NETWORK_POOL", "10.210.0.0/16");
+        String[] o = pool.substring(0, pool.indexOf('/')).split("\\.");
+        return o[0] + "." + o[1] + "." + third + ".";
+    }
+
     private static String shortId(String container) {
         return docker("inspect", "--format", "{{.Id}}", container).assertOk().trimmed().substring(0, 12);
     }
@@ -174,15 +184,16 @@ class NetworkingIT {
     @Test
     void connectAndDisconnectARunningContainerAndRemoveNeedsNoEndpoints() {
         String since = Long.toString(Instant.now().getEpochSecond() - 1);
-        String net = network("conn", "--subnet", "10.217.33.0/24");
+        String p = subnetPrefix(250);
+        String net = network("conn", "--subnet", p + "0/24");
         String netId = docker("network", "inspect", "--format", "{{.Id}}", net).assertOk().trimmed();
         String web = web("conn");
         String id = docker("inspect", "--format", "{{.Id}}", web).assertOk().trimmed();
-        docker("network", "connect", "--ip", "10.217.33.77", "--alias", "late", net, web).assertOk();
+        docker("network", "connect", "--ip", p + "77", "--alias", "late", net, web).assertOk();
         String ifaces = docker("exec", web, "ip", "-o", "-4", "addr").assertOk().out();
-        assertTrue(ifaces.contains("eth1") && ifaces.contains("10.217.33.77/24"), ifaces);
+        assertTrue(ifaces.contains("eth1") && ifaces.contains(p + "77/24"), ifaces);
         String out = sh(net, "nslookup late; " + GET + "late 80");
-        assertTrue(out.contains("Address: 10.217.33.77"), out);
+        assertTrue(out.contains("Address: " + p + "77"), out);
         assertTrue(out.lines().anyMatch(id.substring(0, 12)::equals), out);
 
         DockerCli.Result busy = docker("network", "rm", net);
@@ -201,22 +212,23 @@ class NetworkingIT {
 
     @Test
     void addressesAreReleasedAfterRemovalAndReused() {
-        String net = network("ipam", "--subnet", "10.217.44.0/24");
+        String p = subnetPrefix(251);
+        String net = network("ipam", "--subnet", p + "0/24");
         String first = web("first", "--network", net);
         String ip = docker("inspect", "--format", "{{(index .NetworkSettings.Networks \"" + net + "\").IPAddress}}", first)
                 .assertOk().trimmed();
-        assertEquals("10.217.44.2", ip);
-        String fixed = web("fixed", "--network", net, "--ip", "10.217.44.200", "--mac-address", "02:42:de:ad:be:ef");
-        assertEquals("10.217.44.200 02:42:de:ad:be:ef", docker("inspect", "--format",
+        assertEquals(p + "2", ip);
+        String fixed = web("fixed", "--network", net, "--ip", p + "200", "--mac-address", "02:42:de:ad:be:ef");
+        assertEquals(p + "200 02:42:de:ad:be:ef", docker("inspect", "--format",
                 "{{(index .NetworkSettings.Networks \"" + net + "\").IPAddress}} {{(index .NetworkSettings.Networks \"" + net + "\").MacAddress}}",
                 fixed).assertOk().trimmed());
         DockerCli.Result taken = docker("run", "-d", "--name", containers.name("taken"), "--network", net, "--ip",
-                "10.217.44.200", TestImages.BUSYBOX, "sleep", "60");
+                p + "200", TestImages.BUSYBOX, "sleep", "60");
         assertNotEquals(0, taken.exitCode());
         assertTrue(taken.err().contains("Address already in use"), taken.err());
         docker("rm", "-f", first).assertOk();
         String second = web("second", "--network", net);
-        assertEquals("10.217.44.2", docker("inspect", "--format",
+        assertEquals(p + "2", docker("inspect", "--format",
                 "{{(index .NetworkSettings.Networks \"" + net + "\").IPAddress}}", second).assertOk().trimmed());
     }
 
