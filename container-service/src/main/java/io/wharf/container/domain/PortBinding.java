@@ -28,7 +28,7 @@ public record PortBinding(int containerPort, String proto, String hostIp, int ho
         Set<String> bound = new LinkedHashSet<>();
         JsonNode bindings = hostConfig.path("PortBindings");
         if (bindings.isObject()) {
-            for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) bindings::fields) {
+            for (var e : bindings.properties()) {
                 String[] port = parseKey(e.getKey());
                 bound.add(e.getKey());
                 if (!e.getValue().isArray() || e.getValue().isEmpty()) {
