@@ -6,13 +6,12 @@ import io.wharf.common.error.ErrorKind;
 import io.wharf.common.error.WharfException;
 import io.wharf.network.domain.AddressPlan;
 import io.wharf.network.domain.Ipv4;
+import io.wharf.network.domain.ObjectIds;
 import io.wharf.network.store.EndpointEntity;
 import io.wharf.network.store.EndpointRepository;
 import io.wharf.network.store.NetworkEntity;
 import io.wharf.network.store.NetworkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +25,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class EndpointService {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final NetworkLookup lookup;
     private final NetworkRepository networks;
@@ -67,7 +65,7 @@ public class EndpointService {
                     + " already exists in network " + n.name);
         }
         EndpointEntity e = new EndpointEntity();
-        e.id = HexFormat.of().formatHex(randomBytes());
+        e.id = ObjectIds.generate();
         e.networkId = n.id;
         e.containerId = request.containerId();
         e.containerName = request.containerName();
@@ -140,9 +138,4 @@ public class EndpointService {
         return s == null || s.isEmpty();
     }
 
-    private static byte[] randomBytes() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return b;
-    }
 }

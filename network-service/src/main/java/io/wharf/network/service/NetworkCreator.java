@@ -9,13 +9,12 @@ import io.wharf.network.domain.AddressPlan;
 import io.wharf.network.domain.BridgeOptions;
 import io.wharf.network.domain.Cidr;
 import io.wharf.network.domain.Ipv4;
+import io.wharf.network.domain.ObjectIds;
 import io.wharf.network.domain.SubnetPool;
 import io.wharf.network.store.NetworkEntity;
 import io.wharf.network.store.NetworkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +24,6 @@ import java.util.Set;
 @ApplicationScoped
 public class NetworkCreator {
     static final Set<String> PREDEFINED = Set.of("bridge", "host", "none", "default");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final NetworkRepository networks;
     private final NetworkEvents events;
@@ -75,7 +73,7 @@ public class NetworkCreator {
         }
         JsonNode ipamConfig = ipamConfigs.isEmpty() ? JsonMaps.JSON.createObjectNode() : ipamConfigs.get(0);
         Map<String, String> options = JsonMaps.fromNode(request.path("Options"));
-        String id = HexFormat.of().formatHex(randomBytes());
+        String id = ObjectIds.generate();
         String bridgeName = options.getOrDefault(BridgeOptions.NAME, settings.bridgeNameFor(id));
         BridgeOptions.of(options, bridgeName, config.mtu());
 
@@ -126,11 +124,6 @@ public class NetworkCreator {
         return id;
     }
 
-    private static byte[] randomBytes() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return b;
-    }
 
     private static String blankToNull(String s) {
         return s == null || s.isEmpty() ? null : s;

@@ -7,14 +7,13 @@ import io.wharf.network.domain.AddressPlan;
 import io.wharf.network.domain.BridgeOptions;
 import io.wharf.network.domain.Cidr;
 import io.wharf.network.domain.Ipv4;
+import io.wharf.network.domain.ObjectIds;
 import io.wharf.network.store.EndpointRepository;
 import io.wharf.network.store.NetworkEntity;
 import io.wharf.network.store.NetworkRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -27,7 +26,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class PredefinedNetworks {
     private static final Logger LOG = Logger.getLogger(PredefinedNetworks.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final NetworkRepository networks;
     private final EndpointRepository endpoints;
@@ -84,9 +82,7 @@ public class PredefinedNetworks {
 
     private static NetworkEntity define(String name, String driver) {
         NetworkEntity n = new NetworkEntity();
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        n.id = HexFormat.of().formatHex(b);
+        n.id = ObjectIds.generate();
         n.name = name;
         n.driver = driver;
         n.created = Instant.now();

@@ -36,12 +36,7 @@ public class NetworkConnector {
     }
 
     public void connect(String networkRef, JsonNode body) {
-        String id = lookup.resolve(body.path("Container").asText()).id;
-        locks.run(id, () -> {
-            ContainerEntity c = lookup.resolve(id);
-            JsonNode network = networks.inspect(networkRef);
-            String name = network.path("Name").asText();
-            NetworkMode mode = NetworkMode.parse(ContainerNetworking.hostConfig(c).path("NetworkMode").asText(""));
+        inLock(networkRef, body, (c, network, name, mode) -> {
             checkModes(mode, name);
             ObjectNode state = NetworkStateStore.networks(c);
             if (state.has(name)) {
@@ -58,12 +53,7 @@ public class NetworkConnector {
     }
 
     public void disconnect(String networkRef, JsonNode body) {
-        String id = lookup.resolve(body.path("Container").asText()).id;
-        locks.run(id, () -> {
-            ContainerEntity c = lookup.resolve(id);
-            JsonNode network = networks.inspect(networkRef);
-            String name = network.path("Name").asText();
-            NetworkMode mode = NetworkMode.parse(ContainerNetworking.hostConfig(c).path("NetworkMode").asText(""));
+        inLock(networkRef, body, (c, network, name, mode) -> {
             if (mode.kind() == NetworkMode.Kind.HOST || name.equals("host")) {
                 throw WharfException.invalid("container cannot be disconnected from host network or connected to host network");
             }
@@ -78,6 +68,21 @@ public class NetworkConnector {
             }
             state.remove(name);
             store.save(c.id, state, NetworkStateStore.ports(c));
+        });
+    }
+
+    /** What connect and disconnect act on: the container (under its lock), the network and its name, the mode. */
+    private interface Action {
+        void run(ContainerEntity c, JsonNode network, String name, NetworkMode mode);
+    }
+
+    private void inLock(String networkRef, JsonNode body, Action action) {
+        String id = lookup.resolve(body.path("Container").asText()).id;
+        locks.run(id, () -> {
+            ContainerEntity c = lookup.resolve(id);
+            JsonNode network = networks.inspect(networkRef);
+            NetworkMode mode = NetworkMode.parse(ContainerNetworking.hostConfig(c).path("NetworkMode").asText(""));
+            action.run(c, network, network.path("Name").asText(), mode);
         });
     }
 
