@@ -16,6 +16,8 @@ import java.util.List;
 public class IptablesPacketFilter implements PacketFilter {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private final String prefix;
+    /** The jumps were checked (and added) since the last removal. */
+    private boolean jumpsInPlace;
 
     public IptablesPacketFilter(String prefix) {
         this.prefix = prefix;
@@ -34,16 +36,21 @@ public class IptablesPacketFilter implements PacketFilter {
         String text = "*nat\n:" + prefix + "-DNAT - [0:0]\n:" + prefix + "-POSTROUTING - [0:0]\n" + natRules
                 + "COMMIT\n*filter\n:" + prefix + "-FORWARD - [0:0]\n" + filterRules + "COMMIT\n";
         restore(text);
+        if (jumpsInPlace) {
+            return;
+        }
         for (List<String> jump : jumps()) {
             List<String> rule = jump.subList(1, jump.size());
             if (!iptables(jump.get(0), "-C", rule).ok()) {
                 check(iptables(jump.get(0), "-I", rule), "cannot add jump to " + rule.get(rule.size() - 1));
             }
         }
+        jumpsInPlace = true;
     }
 
     @Override
     public synchronized void removeAll() {
+        jumpsInPlace = false;
         for (List<String> jump : jumps()) {
             List<String> rule = jump.subList(1, jump.size());
             while (iptables(jump.get(0), "-C", rule).ok()) {

@@ -15,8 +15,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The bridges, endpoints and published ports that are live on this host, and what follows from them: a
- * bridge exists while an endpoint is on it (created at the first, deleted after the last), the agent's
- * iptables chains are rewritten at each change, and the embedded DNS listens on the gateway of each
+ * user-defined network's bridge exists while an endpoint is on it (created at the first, deleted after the
+ * last); the default bridge stays until the agent stops with nothing running; the agent's iptables chains
+ * are rewritten when the bridges or ports change; the embedded DNS listens on the gateway of each
  * user-defined network in use and answers from the endpoints here.
  */
 @ApplicationScoped
@@ -67,27 +68,41 @@ public class BridgeTopology {
             if (userDefined) {
                 dns.listen(gateway, member.networkId());
             }
+            apply();
         }
         members.removeIf(m -> m.containerId().equals(member.containerId()) && m.bridge().equals(bridge));
         members.add(member);
-        apply();
     }
 
     /** Forgets the container's endpoint on the bridge; the last one out deletes the bridge. */
     public synchronized void leave(String containerId, String bridge) {
         members.removeIf(m -> m.containerId().equals(containerId) && m.bridge().equals(bridge));
-        if (members.stream().noneMatch(m -> m.bridge().equals(bridge))) {
-            Bridge b = bridges.remove(bridge);
-            if (b != null && b.dns()) {
-                dns.stop(b.gateway());
-            }
-            try {
-                links.delete(bridge);
-            } catch (RuntimeException e) {
-                LOG.warnf("cannot delete bridge %s: %s", bridge, e.getMessage());
-            }
+        Bridge b = bridges.get(bridge);
+        if (b != null && b.dns() && members.stream().noneMatch(m -> m.bridge().equals(bridge))) {
+            deleteBridge(bridge);
+            apply();
         }
-        apply();
+    }
+
+    private void deleteBridge(String bridge) {
+        Bridge b = bridges.remove(bridge);
+        if (b != null && b.dns()) {
+            dns.stop(b.gateway());
+        }
+        try {
+            links.delete(bridge);
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot delete bridge %s: %s", bridge, e.getMessage());
+        }
+    }
+
+    /** At shutdown with nothing running: the default bridge and the chains go too. */
+    public synchronized void removeAllIfIdle() {
+        if (!idle()) {
+            return;
+        }
+        List.copyOf(bridges.keySet()).forEach(this::deleteBridge);
+        filter.removeAll();
     }
 
     public synchronized void publish(String containerId, List<FilterRules.Port> published) {
@@ -125,11 +140,6 @@ public class BridgeTopology {
 
     public synchronized boolean idle() {
         return members.isEmpty() && ports.isEmpty();
-    }
-
-    /** Every bridge this agent has up. */
-    public synchronized List<String> bridgeNames() {
-        return List.copyOf(bridges.keySet());
     }
 
     /** Removes the chains and jumps (when nothing is left, at shutdown or before a rebuild). */

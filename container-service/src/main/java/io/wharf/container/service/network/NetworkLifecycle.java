@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
  * The agent's networking across its restarts: at start (after the {@code Reconciler}), the live
  * containers' bridges, DNS and ports are known again (their namespaces, veths and bridges stayed up) and
  * the namespaces of containers that no longer run are removed; at shutdown, when no container has
- * networking left, the agent's chains go too (bridges go with their last endpoint).
+ * networking left, the default bridge and the agent's chains go too (a user network's bridge goes with its
+ * last endpoint).
  */
 @ApplicationScoped
 public class NetworkLifecycle {
@@ -51,12 +52,10 @@ public class NetworkLifecycle {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (topology.idle()) {
-            try {
-                topology.removeRules();
-            } catch (RuntimeException e) {
-                LOG.warnf("cannot remove the iptables chains: %s", e.getMessage());
-            }
+        try {
+            topology.removeAllIfIdle();
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot remove the bridges and iptables chains: %s", e.getMessage());
         }
     }
 }

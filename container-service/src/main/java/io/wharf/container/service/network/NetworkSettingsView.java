@@ -3,6 +3,7 @@ package io.wharf.container.service.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wharf.container.domain.NetworkMode;
 import io.wharf.container.store.ContainerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -77,6 +78,11 @@ public class NetworkSettingsView {
 
     /** moby's {@code network} filter of ps: a network's name or id (prefix) among the container's networks. */
     public static boolean onNetwork(ContainerEntity c, Set<String> terms) {
+        if (c.networksJson == null) { // a row from before networking: its network mode names the network
+            String name = NetworkMode.parse(
+                    ContainerNetworking.hostConfig(c).path("NetworkMode").asText("")).networkName();
+            return name != null && terms.contains(name);
+        }
         for (Map.Entry<String, JsonNode> e : NetworkStateStore.networks(c).properties()) {
             String id = e.getValue().path("NetworkID").asText("");
             for (String t : terms) {
