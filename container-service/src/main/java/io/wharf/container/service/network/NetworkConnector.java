@@ -60,7 +60,7 @@ public class NetworkConnector {
             ObjectNode state = NetworkStateStore.networks(c);
             JsonNode settings = state.get(name);
             if (settings == null) {
-                throw new WharfException(ErrorKind.FORBIDDEN, "container " + c.id + " is not connected to network " + name);
+                throw new WharfException(ErrorKind.SYSTEM, "container " + c.id + " is not connected to network " + name);
             }
             if (c.state == ContainerState.RUNNING) {
                 networking.leaveRunning(c, settings);
