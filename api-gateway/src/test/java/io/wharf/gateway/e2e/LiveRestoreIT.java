@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Live restore: containers outlive a crash of container-service (kill -9). Restarts only
+ * Live restore: containers outlive a crash of container-service (kill -9), with their networking (published
+ * port, names on a user network). Restarts only
  * container-service, with {@code ./wharf up}, which waits for its health before this class returns.
  */
 class LiveRestoreIT {
@@ -33,6 +38,7 @@ class LiveRestoreIT {
         // a failure between the kill and the restart must not leave the platform without its agent
         wharfUp();
         containers.removeAll();
+        docker("network", "rm", "lr-" + containers.run());
     }
 
     private String name(String base) {
@@ -47,6 +53,15 @@ class LiveRestoreIT {
         String ex = name("ex");
         docker("run", "-d", "--name", lr, "busybox", "sh", "-c",
                 "i=0; while true; do echo tick $i; i=$((i+1)); sleep 0.2; done").assertOk();
+        String net = "lr-" + containers.run();
+        docker("network", "create", net).assertOk();
+        String web = name("lrweb");
+        docker("run", "-d", "--name", web, "--network", net, "-p", "127.0.0.1::80", "busybox", "httpd", "-f", "-p", "80",
+                "-h", "/etc").assertOk();
+        String webId = docker("inspect", "-f", "{{.Id}}", web).assertOk().trimmed().substring(0, 12);
+        String binding = docker("port", web, "80").assertOk().trimmed();
+        int port = Integer.parseInt(binding.substring(binding.lastIndexOf(':') + 1));
+        assertEquals(webId, httpGet(port));
         String exId = docker("run", "-d", "--name", ex, "busybox", "sh", "-c", "sleep 1; exit 3").assertOk().trimmed();
         String pid = docker("inspect", "-f", "{{.State.Pid}}", lr).assertOk().trimmed();
         assertTrue(Integer.parseInt(pid) > 0, pid);
@@ -66,12 +81,21 @@ class LiveRestoreIT {
         String logs = docker("logs", lr).assertOk().out();
         assertTrue(logs.startsWith("tick 0\n"), "the earliest ticks are still in the log: " + head(logs));
         awaitTick(lr, lastBefore + 1);
+        assertEquals(webId, httpGet(port), "the published port still answers after the agent restarted");
+        String byName = docker("run", "--rm", "--network", net, "busybox", "sh", "-c",
+                "printf 'GET /hostname HTTP/1.0\\r\\n\\r\\n' | nc -w 3 " + web + " 80").assertOk().out();
+        assertTrue(byName.lines().anyMatch(webId::equals), "names still resolve after the agent restarted: " + byName);
         docker("stop", "-t", "1", lr).assertOk();
         assertEquals("false", docker("inspect", "-f", "{{.State.Running}}", lr).assertOk().trimmed());
 
         assertEquals("3", docker("inspect", "-f", "{{.State.ExitCode}}", ex).assertOk().trimmed());
         String status = docker("ps", "-a", "--filter", "name=^/" + ex + "$", "--format", "{{.Status}}").assertOk().trimmed();
         assertTrue(status.startsWith("Exited (3)"), status);
+    }
+
+    private static String httpGet(int port) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hostname"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body().trim();
     }
 
     /** Polls the log until a tick at least {@code atLeast} shows up; returns the highest seen. */
