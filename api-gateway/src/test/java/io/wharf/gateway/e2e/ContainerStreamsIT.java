@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -113,23 +109,46 @@ class ContainerStreamsIT {
 
     @Test
     void ttySessionThroughAPseudoTerminalIsInteractiveAndResizable() throws Exception {
-        Path script = Files.createTempFile("wharf-tty", ".exp");
-        try (InputStream in = ContainerStreamsIT.class.getResourceAsStream("/e2e/tty-session.exp")) {
-            Files.write(script, in.readAllBytes());
-        }
+        ExpectScript.Outcome session = ExpectScript.run("/e2e/tty-session.exp");
+        assertEquals(0, session.exitCode(), session.transcript());
+        assertTrue(session.transcript().contains("/dev/pts/"), session.transcript());
+        assertTrue(session.transcript().contains("33 101"), session.transcript());
+        assertTrue(session.transcript().contains("EXIT 7"), session.transcript());
+    }
+
+    @Test
+    void detachKeysLeaveTheContainerRunningAndAttachJoinsItAgain() throws Exception {
+        String name = name("detach");
         try {
-            ProcessBuilder builder = new ProcessBuilder("expect", script.toString()).redirectErrorStream(true);
-            builder.environment().put("DOCKER_HOST", DockerCli.host());
-            Process expect = builder.start();
-            byte[] out = expect.getInputStream().readAllBytes();
-            assertTrue(expect.waitFor(Duration.ofSeconds(60).toMillis(), TimeUnit.MILLISECONDS));
-            String text = new String(out, StandardCharsets.UTF_8);
-            assertEquals(0, expect.exitValue(), text);
-            assertTrue(text.contains("/dev/pts/"), text);
-            assertTrue(text.contains("33 101"), text);
-            assertTrue(text.contains("EXIT 7"), text);
+            ExpectScript.Outcome session = ExpectScript.run("/e2e/detach-keys.exp", name);
+            assertEquals(0, session.exitCode(), session.transcript());
+            assertEquals("true", docker("inspect", "-f", "{{.State.Running}}", name).assertOk().trimmed());
+            assertTrue(docker("logs", name).assertOk().out().contains("second-session"));
         } finally {
-            Files.deleteIfExists(script);
+            docker("rm", "-f", name);
+        }
+    }
+
+    @Test
+    void serverSideDetachKeysEndANonTtyAttachAndTheContainerRunsOn() throws IOException {
+        String name = name("detach-raw");
+        try {
+            docker("run", "-d", "-i", "--name", name, "busybox", "cat").assertOk();
+            try (RawEngineConnection attach = RawEngineConnection.open()) {
+                String head = attach.upgrade("POST", "/v1.47/containers/" + name + "/attach?stream=1&stdin=1&stdout=1");
+                assertTrue(head.startsWith("HTTP/1.1 101"), head);
+                attach.send(new byte[] {'a', 'b', 'c', '\n', 16, 17, 'l', 'o', 's', 't', '\n'});
+                // the engine ends the stream on the detach keys: no read of the connection is left hanging
+                attach.readToEnd();
+            }
+            assertEquals("true", docker("inspect", "-f", "{{.State.Running}}", name).assertOk().trimmed());
+            assertEquals("abc\n", docker("logs", name).assertOk().out());
+            DockerCli.Result bad = docker("attach", "--detach-keys", "ctrl-1", name);
+            assertEquals(1, bad.exitCode(), bad.toString());
+            // dockerd refuses the keys with a 400 before the upgrade, which the CLI reports this way
+            assertTrue(bad.err().contains("unable to upgrade to tcp, received 400"), bad.err());
+        } finally {
+            docker("rm", "-f", name);
         }
     }
 

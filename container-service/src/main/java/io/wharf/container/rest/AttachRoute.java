@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.wharf.container.domain.DetachKeyScanner;
+import io.wharf.container.domain.DetachKeys;
 import io.wharf.container.service.AttachService;
 import io.wharf.container.service.ContainerLookup;
 import io.wharf.container.service.ContainerTransitions;
@@ -49,10 +51,12 @@ public class AttachRoute {
         String ref = ctx.pathParam("id");
         AttachService.Options options = new AttachService.Options(flag(request, "stream"), flag(request, "logs"),
                 flag(request, "stdout"), flag(request, "stderr"));
+        String detachKeys = request.getParam("detachKeys");
         ctx.vertx().<Prepared>executeBlocking(() -> {
+            byte[] keys = DetachKeys.parse(detachKeys);
             ContainerEntity c = lookup.resolve(ref);
             transitions.attached(c.id);
-            return new Prepared(c, attach.prepare(c, options));
+            return new Prepared(c, attach.prepare(c, options), keys);
         }, false).onComplete(result -> {
             if (result.failed()) {
                 RouteErrors.fail(request.response(), result.cause());
@@ -62,7 +66,7 @@ public class AttachRoute {
         });
     }
 
-    private record Prepared(ContainerEntity container, AttachService.Attachment attachment) {
+    private record Prepared(ContainerEntity container, AttachService.Attachment attachment, byte[] detachKeys) {
     }
 
     private void upgrade(HttpServerRequest request, Prepared p, AttachService.Options options) {
@@ -77,10 +81,19 @@ public class AttachRoute {
     private void follow(NetSocket socket, Prepared p, AttachService.Options options, boolean withStdin) {
         AttachService.Attachment attachment = p.attachment();
         StdinForwarder.Session input = withStdin ? stdin.open(p.container().id, flow(socket)) : null;
+        DetachKeyScanner detach = new DetachKeyScanner(p.detachKeys());
         // without stdin, what the client sends is read and dropped
         socket.handler(data -> {
-            if (input != null) {
-                input.offer(data.getBytes());
+            if (input == null) {
+                return;
+            }
+            DetachKeyScanner.Scan scan = detach.feed(data.getBytes());
+            input.offer(scan.forward());
+            if (scan.detached()) {
+                // as dockerd: the client goes, the container runs on (stdin closes only for StdinOnce without a TTY)
+                input.end();
+                attachment.close();
+                socket.end();
             }
         });
         // the client's end of input (a half-close, kept open by ALLOW_HALF_CLOSURE) ends the container's stdin

@@ -96,8 +96,8 @@ public class ConmonRuncRuntime implements OciRuntime {
         }
         if (launch.openStdin()) {
             command.add("-i");
-            if (!launch.stdinOnce()) {
-                // Docker's StdinOnce=false: an attached client's end of input does not close stdin
+            if (!launch.stdinOnce() || launch.tty()) {
+                // as moby: an attached client's end of input (or detach) closes stdin only with StdinOnce and no TTY
                 command.add("--leave-stdin-open");
             }
         }
