@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code docker exec} in a running container: output, exit codes, user/dir/env, -d, -i, a stopped container. */
+/** {@code docker exec} in a running container: output, exit codes, user/dir/env, -d, -i, -t, -it, a stopped container. */
 class ExecIT {
     private String name;
 
@@ -87,5 +87,23 @@ class ExecIT {
         DockerCli.Result r = docker("exec", name, "echo", "hi");
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("Container " + id + " is not running"), r.err());
+    }
+
+    @Test
+    void dashTGivesTheProcessATerminal() {
+        DockerCli.Result tty = docker("exec", "-t", name, "sh", "-c", "tty; echo two; exit 3");
+        assertEquals(3, tty.exitCode(), tty.toString());
+        // a terminal's output: no stream headers, and the terminal's CR LF line ends
+        assertTrue(tty.out().startsWith("/dev/pts/"), tty.out());
+        assertTrue(tty.out().endsWith("\r\ntwo\r\n"), tty.out());
+    }
+
+    @Test
+    void dashItIsAnInteractiveShellSizedLikeTheClientsTerminal() throws Exception {
+        ExpectScript.Outcome session = ExpectScript.run("/e2e/exec-tty.exp", name);
+        assertEquals(0, session.exitCode(), session.transcript());
+        assertTrue(session.transcript().contains("EXIT 6"), session.transcript());
+        // the container runs on after its exec's shell ended
+        assertEquals("true", docker("inspect", "-f", "{{.State.Running}}", name).assertOk().trimmed());
     }
 }

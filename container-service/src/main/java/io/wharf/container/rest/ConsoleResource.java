@@ -26,7 +26,8 @@ public class ConsoleResource {
         return Response.ok().build();
     }
 
-    private static int size(String value) {
+    /** A terminal dimension from the query, with dockerd's message for one that is not a number. */
+    static int size(String value) {
         if (value == null || value.isBlank()) {
             return 0;
         }

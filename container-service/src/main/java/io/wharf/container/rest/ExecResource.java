@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -58,11 +59,17 @@ public class ExecResource {
         return o;
     }
 
-    /** Best effort: without a terminal there is nothing to resize. */
+    /** Sets the exec's terminal size; nothing to do for an exec without one or no longer running. */
     @POST
     @Path("/{id}/resize")
-    public Response resize(@PathParam("id") String id) {
-        execs.inspect(id);
+    public Response resize(@PathParam("id") String id, @QueryParam("h") String h, @QueryParam("w") String w) {
+        int height = ConsoleResource.size(h);
+        int width = ConsoleResource.size(w);
+        try {
+            execs.inspect(id).resize(height, width);
+        } catch (java.io.IOException e) {
+            throw io.wharf.common.error.WharfException.system("cannot resize exec " + id + ": " + e.getMessage(), e);
+        }
         return Response.ok().build();
     }
 }

@@ -1,5 +1,6 @@
 package io.wharf.container.runtime;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -19,4 +20,8 @@ public interface ExecProcess {
 
     /** Kills it (the client is gone or the agent stops). */
     void kill();
+
+    /** Sets its terminal's size; nothing for a process without one. */
+    default void resize(int height, int width) throws IOException {
+    }
 }

@@ -18,6 +18,41 @@ public interface LibC {
     @SaveError
     int mknod(String path, int mode, long dev);
 
+    /** ioctl TIOCSWINSZ: sets a terminal's size from struct winsize (rows, columns, 2 unused; unsigned shorts). */
+    long TIOCSWINSZ = 0x5414;
+    int EIO = 5;
+
+    @SaveError
+    int ioctl(int fd, long request, byte[] argument);
+
+    @SaveError
+    long read(int fd, byte[] buffer, long count);
+
+    @SaveError
+    long write(int fd, byte[] buffer, long count);
+
+    @SaveError
+    int close(int fd);
+
+    int SIGWINCH = 28;
+    /** O_RDWR | O_NOCTTY | O_CLOEXEC: the agent never takes a terminal as its own. */
+    int PTY_MASTER_FLAGS = 02 | 0400 | 02000000;
+
+    @SaveError
+    int kill(int pid, int signal);
+
+    @SaveError
+    int posix_openpt(int flags);
+
+    @SaveError
+    int grantpt(int fd);
+
+    @SaveError
+    int unlockpt(int fd);
+
+    @SaveError
+    int ptsname_r(int fd, byte[] buffer, long length);
+
     @SaveError
     int lsetxattr(String path, String name, byte[] value, long size, int flags);
 

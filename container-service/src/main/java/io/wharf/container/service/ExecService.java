@@ -60,9 +60,9 @@ public class ExecService {
             throw WharfException.conflict("Error: Exec command " + execId + " has already run");
         }
         Path file = writeProcess(c, s);
-        ExecProcess process = runtime.start(c.id, file);
+        ExecProcess process = runtime.start(c.id, file, s.config().tty());
         events.started(s);
-        s.running(process::pid);
+        s.running(process);
         return new Started(s, process);
     }
 

@@ -1,7 +1,8 @@
 package io.wharf.container.service;
 
 import io.wharf.container.domain.ExecConfig;
-import java.util.function.IntSupplier;
+import io.wharf.container.runtime.ExecProcess;
+import java.io.IOException;
 
 /** One exec instance, in memory only: its configuration and where it is in its life. */
 public final class ExecSession {
@@ -11,7 +12,7 @@ public final class ExecSession {
     private boolean started;
     private boolean running;
     private Integer exitCode;
-    private IntSupplier pid = () -> 0;
+    private ExecProcess process;
 
     ExecSession(String id, String containerId, ExecConfig config) {
         this.id = id;
@@ -40,15 +41,15 @@ public final class ExecSession {
         return true;
     }
 
-    synchronized void running(IntSupplier pid) {
+    synchronized void running(ExecProcess process) {
         this.running = true;
-        this.pid = pid;
+        this.process = process;
     }
 
     synchronized void exited(int code) {
         this.running = false;
         this.exitCode = code;
-        this.pid = () -> 0;
+        this.process = null;
     }
 
     public synchronized boolean running() {
@@ -61,10 +62,21 @@ public final class ExecSession {
 
     /** The process's host pid while it runs, else 0. */
     public int pid() {
-        IntSupplier p;
+        ExecProcess p;
         synchronized (this) {
-            p = pid;
+            p = process;
         }
-        return p.getAsInt();
+        return p == null ? 0 : p.pid();
+    }
+
+    /** Sets the size of its terminal while it runs; nothing otherwise, as dockerd for a finished exec. */
+    public void resize(int height, int width) throws IOException {
+        ExecProcess p;
+        synchronized (this) {
+            p = process;
+        }
+        if (p != null) {
+            p.resize(height, width);
+        }
     }
 }
