@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Live restore: containers outlive a crash of container-service (kill -9), with their networking (published
- * port, names on a user network). Restarts only
+ * port, names on a user network), and restart policies apply when it starts again. Restarts only
  * container-service, with {@code ./wharf up}, which waits for its health before this class returns.
  */
 class LiveRestoreIT {
@@ -98,6 +98,33 @@ class LiveRestoreIT {
                 .build(), HttpResponse.BodyHandlers.ofString()).body().trim();
     }
 
+    @Test
+    void restartPoliciesApplyWhenTheAgentStartsAgain() throws Exception {
+        Path runRoot = Path.of(env("WHARF_RUN_ROOT"));
+        String always = name("always");
+        String unlessStopped = name("unless-stopped");
+        docker("run", "-d", "--restart", "always", "--name", always, "busybox", "sleep", "1000").assertOk();
+        docker("run", "-d", "--restart", "unless-stopped", "--name", unlessStopped, "busybox", "sleep", "1000").assertOk();
+        docker("stop", "-t", "0", always, unlessStopped).assertOk();
+
+        killContainerService(runRoot);
+        wharfUp();
+
+        // as dockerd at its start: "always" starts even after a manual stop, "unless-stopped" stays stopped
+        for (int i = 0; i < 100 && !running(always); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals("true", docker("inspect", "-f", "{{.State.Running}}", always).assertOk().trimmed());
+        assertEquals("false", docker("inspect", "-f", "{{.State.Running}}", unlessStopped).assertOk().trimmed());
+        // and a stop through the API still holds for the running one
+        docker("stop", "-t", "0", always).assertOk();
+        assertEquals("false", docker("inspect", "-f", "{{.State.Running}}", always).assertOk().trimmed());
+    }
+
+    private static boolean running(String name) {
+        return docker("inspect", "-f", "{{.State.Running}}", name).assertOk().trimmed().equals("true");
+    }
+
     /** Polls the log until a tick at least {@code atLeast} shows up; returns the highest seen. */
     private static int awaitTick(String name, int atLeast) throws InterruptedException {
         int highest = -1;
@@ -116,7 +143,7 @@ class LiveRestoreIT {
 
     private static void killContainerService(Path runRoot) throws Exception {
         Path pidFile = runRoot.resolve("pids").resolve("container-service.pid");
-        assertTrue(Files.exists(pidFile), "no " + pidFile + ": is the platform running from this containers.run() root?");
+        assertTrue(Files.exists(pidFile), "no " + pidFile + ": is the platform running from this run root?");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         ProcessHandle handle = ProcessHandle.of(pid)
                 .orElseThrow(() -> new AssertionError("container-service (pid " + pid + ") is not running"));
@@ -128,7 +155,7 @@ class LiveRestoreIT {
     private static void wharfUp() throws IOException, InterruptedException {
         Path root = Path.of("").toAbsolutePath().getParent();
         Path wharf = root.resolve("wharf");
-        assertTrue(Files.isExecutable(wharf), "no launcher at " + wharf + " (tests containers.run() from api-gateway/)");
+        assertTrue(Files.isExecutable(wharf), "no launcher at " + wharf + " (tests run from api-gateway/)");
         File output = File.createTempFile("wharf-up", ".log");
         try {
             Process p = new ProcessBuilder(wharf.toString(), "up").directory(root.toFile())
@@ -147,7 +174,7 @@ class LiveRestoreIT {
     private static String env(String name) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(name + " is not set: containers.run() the end-to-end suite through './wharf test'"
+            throw new IllegalStateException(name + " is not set: run the end-to-end suite through './wharf test'"
                     + " (or export the platform's WHARF_RUN_ROOT, WHARF_DATA_ROOT and WHARF_PORT_BASE)");
         }
         return value;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A container whose command cannot run: docker containers.run() answers at once with moby's exit codes. */
+/** A container whose command cannot run: docker run answers at once with moby's exit codes. */
 class StartFailureIT {
     private final TestContainers containers = new TestContainers();
 

@@ -30,6 +30,18 @@ public record RestartPolicy(String name, int maximumRetryCount) {
         };
     }
 
+    /**
+     * moby's decision for a stopped container when the daemon (here: the agent) starts: {@code always}
+     * starts it even if the user stopped it, {@code unless-stopped} only if the user did not,
+     * {@code on-failure} after a failure within the retry limit.
+     */
+    public boolean restartsWhenTheAgentStarts(int exitCode, int restartCount, boolean manuallyStopped) {
+        if (name.equals("unless-stopped")) {
+            return !manuallyStopped;
+        }
+        return shouldRestart(exitCode, restartCount);
+    }
+
     /** The next delay: doubled, capped, or back to the first after a long enough run. */
     public static Duration nextDelay(Duration previous, Duration ran) {
         if (previous == null || ran.compareTo(RESET_AFTER) >= 0) {

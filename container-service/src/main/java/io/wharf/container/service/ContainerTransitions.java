@@ -129,6 +129,12 @@ public class ContainerTransitions {
         publish(c, Actions.RENAME, Map.of("oldName", "/" + oldName));
     }
 
+    /** Kept in the row, so restart policies still know after an agent restart. */
+    @Transactional
+    public void manuallyStopped(String id, boolean stopped) {
+        load(id).manuallyStopped = stopped;
+    }
+
     /** A restart by policy: counted, no event of its own (moby: die, then start). */
     @Transactional
     public void restartCounted(String id) {

@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * At start-up, brings the records in line with the host (live restore): containers that exited while
  * the agent was down are finished as if just seen, those whose conmon still runs stay running, and
- * container directories without a record (a create or start the database never got) are torn down.
+ * container directories without a record (a create or start the database never got) are torn down;
+ * then stopped containers start again where their restart policy says so, as at dockerd's start.
  */
 @ApplicationScoped
 public class Reconciler {
@@ -30,9 +31,11 @@ public class Reconciler {
     private final OciRuntime runtime;
     private final RootfsService rootfs;
     private final HealthMonitor health;
+    private final RestartSupervisor restarts;
 
     public Reconciler(HostLayout layout, ContainerLookup lookup, ExitWatcher exits, ExitHandler exitHandler,
-            OciRuntime runtime, RootfsService rootfs, HealthMonitor health) {
+            OciRuntime runtime, RootfsService rootfs, HealthMonitor health, RestartSupervisor restarts) {
+        this.restarts = restarts;
         this.layout = layout;
         this.lookup = lookup;
         this.exits = exits;
@@ -49,6 +52,7 @@ public class Reconciler {
         reconcile();
         networkLifecycle.restore();
         exitHandler.startWatching();
+        restarts.agentStarted();
     }
 
     void reconcile() {

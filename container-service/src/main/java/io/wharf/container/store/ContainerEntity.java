@@ -68,6 +68,9 @@ public class ContainerEntity {
 
     public boolean autoRemove;
 
+    /** Stopped or killed through the API since its last start (moby's HasBeenManuallyStopped); null before. */
+    public Boolean manuallyStopped;
+
     public boolean tty;
 
     /** Frozen (docker pause); only meaningful while RUNNING. */

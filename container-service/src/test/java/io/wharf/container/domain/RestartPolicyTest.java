@@ -30,6 +30,16 @@ class RestartPolicyTest {
     }
 
     @Test
+    void atAgentStartAlwaysIgnoresAManualStopAndUnlessStoppedHonoursIt() throws Exception {
+        assertTrue(policy("{\"RestartPolicy\":{\"Name\":\"always\"}}").restartsWhenTheAgentStarts(137, 0, true));
+        RestartPolicy unlessStopped = policy("{\"RestartPolicy\":{\"Name\":\"unless-stopped\"}}");
+        assertFalse(unlessStopped.restartsWhenTheAgentStarts(137, 0, true));
+        assertTrue(unlessStopped.restartsWhenTheAgentStarts(0, 0, false));
+        assertFalse(policy("{}").restartsWhenTheAgentStarts(1, 0, false));
+        assertFalse(policy("{\"RestartPolicy\":{\"Name\":\"on-failure\"}}").restartsWhenTheAgentStarts(0, 0, false));
+    }
+
+    @Test
     void backOffDoublesFromAHundredMillisAndResetsAfterALongRun() {
         Duration d = RestartPolicy.nextDelay(null, Duration.ZERO);
         assertEquals(Duration.ofMillis(100), d);
