@@ -153,6 +153,27 @@ class ContainerStreamsIT {
     }
 
     @Test
+    void logConfigIsJsonFileByDefaultAndTheNoneDriverCannotBeRead() {
+        String plain = name("logcfg");
+        String none = name("lognone");
+        try {
+            docker("create", "--name", plain, "busybox", "true").assertOk();
+            assertEquals("json-file map[]", docker("inspect", "-f", "{{.HostConfig.LogConfig.Type}} {{.HostConfig.LogConfig.Config}}",
+                    plain).assertOk().trimmed());
+            docker("run", "--log-driver", "none", "--name", none, "busybox", "echo", "unseen").assertOk();
+            DockerCli.Result logs = docker("logs", none);
+            assertEquals(1, logs.exitCode(), logs.toString());
+            assertTrue(logs.err().contains("configured logging driver does not support reading"), logs.err());
+            DockerCli.Result unknown = docker("create", "--log-driver", "nosuch", "busybox", "true");
+            assertTrue(unknown.err().contains("logger: no log driver named 'nosuch' is registered"), unknown.toString());
+            DockerCli.Result badOpt = docker("create", "--log-opt", "max-file=0", "busybox", "true");
+            assertTrue(badOpt.err().contains("max-file cannot be less than 1"), badOpt.toString());
+        } finally {
+            docker("rm", "-f", plain, none);
+        }
+    }
+
+    @Test
     void ttyOutputIsRawWithoutStreamHeaders() {
         String name = name("tty");
         try {

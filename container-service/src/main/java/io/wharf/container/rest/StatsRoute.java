@@ -33,10 +33,10 @@ public class StatsRoute {
 
     private void handle(RoutingContext ctx) {
         String ref = ctx.pathParam("id");
-        boolean stream = !"false".equals(ctx.request().getParam("stream"))
-                && !"0".equals(ctx.request().getParam("stream"));
-        String oneShotParam = ctx.request().getParam("one-shot");
-        boolean oneShot = "true".equals(oneShotParam) || "1".equals(oneShotParam);
+        // moby's BoolValueOrDefault: any case of false, 0, no or none is false (docker-py sends "False")
+        String streamParam = ctx.request().getParam("stream");
+        boolean stream = streamParam == null || ContainerResource.truthy(streamParam);
+        boolean oneShot = ContainerResource.truthy(ctx.request().getParam("one-shot"));
         HttpServerResponse response = ctx.response();
         Vertx vertx = ctx.vertx();
         vertx.executeBlocking(() -> {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wharf.common.error.WharfException;
 import io.wharf.container.domain.Capabilities;
 import io.wharf.container.domain.ConfigMerger;
+import io.wharf.container.domain.LogConfigs;
 import io.wharf.container.domain.NamespaceModes;
 import io.wharf.container.domain.ResourceLimits;
 import io.wharf.container.domain.SeccompProfiles;
@@ -32,6 +33,8 @@ public class HostConfigChecks {
     public void check(ObjectNode hc) {
         ResourceLimits.adapt(hc);
         ResourceLimits.validate(hc, limits());
+        LogConfigs.adapt(hc);
+        LogConfigs.validate(hc);
         var supported = Capabilities.supported(host.capLastCap(), host.boundingSet());
         var caps = Capabilities.effective(ConfigMerger.strings(hc.get("CapAdd")),
                 ConfigMerger.strings(hc.get("CapDrop")), hc.path("Privileged").asBoolean(false), supported);

@@ -1,7 +1,12 @@
 package io.wharf.container.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
+import io.wharf.common.error.ErrorKind;
+import io.wharf.common.error.WharfException;
 import io.wharf.container.domain.ContainerState;
+import io.wharf.container.domain.LogConfigs;
 import io.wharf.container.domain.LogEntry;
 import io.wharf.container.domain.LogQuery;
 import io.wharf.container.store.ContainerEntity;
@@ -30,6 +35,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LogsService {
     private static final Logger LOG = Logger.getLogger(LogsService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final long POLL_MILLIS = 20;
     private static final int CHUNK = 64 * 1024;
 
@@ -57,9 +63,22 @@ public class LogsService {
             boolean timestamps, String tail) {
     }
 
+    private static JsonNode hostConfig(ContainerEntity c) {
+        try {
+            return JSON.readTree(c.hostConfigJson);
+        } catch (IOException e) {
+            throw WharfException.system("unreadable HostConfig of " + c.id, e);
+        }
+    }
+
     /** Blocking: resolves the container, reads the log so far and, to follow, registers for its exit. */
     public LogStream open(String ref, Request r) {
         ContainerEntity c = lookup.resolve(ref);
+        if (!LogConfigs.readable(hostConfig(c))) {
+            // dockerd's ErrReadLogsNotSupported
+            throw new WharfException(ErrorKind.NOT_IMPLEMENTED,
+                    "configured logging driver does not support reading");
+        }
         LogQuery query = LogQuery.parse(r.stdout(), r.stderr(), r.follow(), r.since(), r.until(), r.timestamps(),
                 r.tail(), c.tty);
         Path log = rootfs.dir(c.id).resolve("ctr.log");
@@ -86,7 +105,7 @@ public class LogsService {
         try {
             return Files.exists(log) ? Files.readAllBytes(log) : new byte[0];
         } catch (IOException e) {
-            throw io.wharf.common.error.WharfException.system("cannot read the log: " + e.getMessage(), e);
+            throw WharfException.system("cannot read the log: " + e.getMessage(), e);
         }
     }
 
