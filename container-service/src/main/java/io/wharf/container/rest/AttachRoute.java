@@ -90,8 +90,9 @@ public class AttachRoute {
             DetachKeyScanner.Scan scan = detach.feed(data.getBytes());
             input.offer(scan.forward());
             if (scan.detached()) {
-                // as dockerd: the client goes, the container runs on (stdin closes only for StdinOnce without a TTY)
-                input.end();
+                // as dockerd: the client goes, the container runs on (stdin closes only for StdinOnce without a TTY);
+                // what came before the keys still reaches the container: the session ends once it is sent
+                input.detach();
                 attachment.close();
                 socket.end();
             }

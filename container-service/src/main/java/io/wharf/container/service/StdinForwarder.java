@@ -62,6 +62,7 @@ public class StdinForwarder {
         private boolean paused;
         private boolean ended;
         private boolean closed;
+        private boolean detached;
         private ConsoleSocket socket;
 
         Session(String id, Flow flow) {
@@ -89,11 +90,24 @@ public class StdinForwarder {
             notifyAll();
         }
 
+        /**
+         * The client detached: what it sent before still goes to the container, then the session ends
+         * on its own; a later {@link #close} (the client's connection closing) no longer drops it.
+         */
+        public synchronized void detach() {
+            ended = true;
+            detached = true;
+            notifyAll();
+        }
+
         /** The client is gone or the stream is over. */
         @Override
         public void close() {
             ConsoleSocket s;
             synchronized (this) {
+                if (detached) {
+                    return;
+                }
                 closed = true;
                 queue.clear();
                 s = socket;
@@ -122,6 +136,9 @@ public class StdinForwarder {
                         if (next == null) {
                             // ended and everything sent
                             socket.closeWrite();
+                            if (detached) {
+                                socket.close();
+                            }
                             return;
                         }
                     }
