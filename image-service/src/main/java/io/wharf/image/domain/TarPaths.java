@@ -21,4 +21,32 @@ public final class TarPaths {
             }
         }
     }
+
+    /**
+     * moby's breakout check for symlinks: a relative target, taken from the link's directory, must stay
+     * inside the layer (an absolute one is resolved against the layer root, so it always does).
+     */
+    public static void checkSymlink(String name, String target) throws TarFormatException {
+        if (target.isEmpty() || target.startsWith("/")) {
+            return;
+        }
+        int depth = 0;
+        String[] parts = name.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (!parts[i].isEmpty() && !parts[i].equals(".")) {
+                depth++;
+            }
+        }
+        for (String component : target.split("/")) {
+            if (component.equals("..")) {
+                depth--;
+                if (depth < 0) {
+                    throw new TarFormatException("symlink \"" + name + "\" -> \"" + target
+                            + "\" points outside the layer");
+                }
+            } else if (!component.isEmpty() && !component.equals(".")) {
+                depth++;
+            }
+        }
+    }
 }

@@ -208,6 +208,8 @@ public final class TarValidatingInputStream extends FilterInputStream {
         TarPaths.check(name, "entry name");
         if (header.type() == '1') {
             TarPaths.check(link, "hard link target of \"" + name + "\"");
+        } else if (header.type() == '2') {
+            TarPaths.checkSymlink(name, link);
         }
         entries++;
         long data = header.headerOnly() ? 0 : padded(size);
