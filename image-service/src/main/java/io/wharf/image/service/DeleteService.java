@@ -22,15 +22,20 @@ public class DeleteService {
         this.collector = collector;
     }
 
-    /** {@code noprune} is accepted and has no effect: imported images have no parents to prune. */
+    /** Parents left dangling and unused by the deletion go too, unless {@code noprune}. */
     @WithSpan
     public List<DeleteResponseItem> delete(String ref, boolean force, boolean noprune) {
-        ImageDeleter.Outcome outcome = deleter.delete(ref, force);
+        ImageDeleter.Outcome outcome = deleter.delete(ref, force, !noprune);
         List<DeleteResponseItem> items = new ArrayList<>(outcome.items());
-        ImageEntity image = outcome.deleted();
-        if (image == null) {
-            return items;
+        for (ImageEntity image : outcome.deleted()) {
+            items.addAll(collectLayers(image));
         }
+        return items;
+    }
+
+    /** Removes the image's blobs no other image uses; {@code Deleted: <chain id>} for each layer that went. */
+    public List<DeleteResponseItem> collectLayers(ImageEntity image) {
+        List<DeleteResponseItem> items = new ArrayList<>();
         List<Digest> candidates = new ArrayList<>();
         candidates.add(Digest.parse(image.id));
         image.layers.forEach(layer -> candidates.add(Digest.parse(layer.digest)));

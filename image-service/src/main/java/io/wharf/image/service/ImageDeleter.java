@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,9 +26,24 @@ import java.util.Set;
 @ApplicationScoped
 public class ImageDeleter {
 
-    /** What was done; {@code deleted} is the removed image row, or null when only references went. */
-    public record Outcome(List<DeleteResponseItem> items, ImageEntity deleted) {
+    /** What was done; {@code deleted} are the removed image rows (the image, then pruned parents). */
+    public record Outcome(List<DeleteResponseItem> items, List<ImageEntity> deleted) {
     }
+
+    /** Why an image cannot go, as moby's imageDeleteConflict. */
+    private record Conflict(ImageEntity image, boolean hard, boolean used, String message) {
+        WharfException exception() {
+            return WharfException.conflict("conflict: unable to delete " + shortId(image.id) + " ("
+                    + (hard ? "cannot be forced" : "must be forced") + ") - " + message);
+        }
+    }
+
+    private static final int CHILD = 1;
+    private static final int RUNNING = 2;
+    private static final int REFERENCE = 4;
+    private static final int STOPPED = 8;
+    private static final int HARD = CHILD | RUNNING;
+    private static final int SOFT = REFERENCE | STOPPED;
 
     private final ImageResolver resolver;
     private final ImageRepository images;
@@ -48,14 +62,18 @@ public class ImageDeleter {
         this.containers = containers;
     }
 
+    /** moby's ImageDelete: untag when named by reference, delete when no reference is left or named by id. */
     @Transactional
-    public Outcome delete(String input, boolean force) {
+    public Outcome delete(String input, boolean force, boolean prune) {
         ImageEntity image = resolver.resolve(input);
+        List<ContainerUsage.User> users = containers.users();
         List<DeleteResponseItem> items = new ArrayList<>();
+        List<ImageEntity> deleted = new ArrayList<>();
+        boolean removedRepositoryRef = false;
         if (!isImageIdPrefix(image.id, input)) {
             Reference named = Reference.parse(input).withDefaultTag();
             if (!force && isSingleReference(references(image))) {
-                containers.findUser(image.id).ifPresent(user -> {
+                users.stream().filter(u -> u.imageId().equals(image.id)).findFirst().ifPresent(user -> {
                     throw WharfException.conflict("conflict: unable to remove repository reference \"" + input
                             + "\" (must force) - container " + shortId(user.containerId())
                             + " is using its referenced image " + shortId(image.id));
@@ -72,43 +90,78 @@ public class ImageDeleter {
                     }
                 }
             }
-            if (!references(image).isEmpty() || containers.findUser(image.id).isPresent()) {
-                return new Outcome(items, null); // still referenced, or kept dangling for its container
+            if (!references(image).isEmpty()) {
+                return new Outcome(items, deleted);
             }
-        } else {
-            if (isSingleReference(references(image))) {
-                checkContainers(image, force);
-                removeAllReferences(image, items);
-            }
-            checkContainers(image, force);
-            if (!force && !references(image).isEmpty()) {
-                throw conflict(image, false, "image is referenced in multiple repositories");
+            removedRepositoryRef = true;
+        } else if (isSingleReference(references(image))) {
+            Conflict conflict = conflict(image, users, force ? HARD : HARD | STOPPED);
+            if (conflict != null) {
+                throw conflict.exception();
             }
             removeAllReferences(image, items);
         }
-        images.delete(image);
-        events.deleted(image);
-        items.add(DeleteResponseItem.deleted(image.id));
-        return new Outcome(items, image);
+        deleteHelper(image, users, items, deleted, force, prune, removedRepositoryRef);
+        return new Outcome(items, deleted);
     }
 
-    /** Running containers always block; stopped ones unless forced. */
-    private void checkContainers(ImageEntity image, boolean force) {
-        Optional<ContainerUsage.User> user = containers.findUser(image.id);
-        if (user.isEmpty()) {
-            return;
-        }
-        if (user.get().running()) {
-            throw conflict(image, true, "image is being used by running container " + shortId(user.get().containerId()));
-        }
-        if (!force) {
-            throw conflict(image, false, "image is being used by stopped container " + shortId(user.get().containerId()));
+    private void deleteHelper(ImageEntity image, List<ContainerUsage.User> users, List<DeleteResponseItem> items,
+            List<ImageEntity> deleted, boolean force, boolean prune, boolean quiet) {
+        ImageEntity current = image;
+        boolean currentForce = force;
+        boolean currentQuiet = quiet;
+        while (current != null) {
+            Conflict conflict = conflict(current, users, currentForce ? HARD : HARD | SOFT);
+            if (conflict != null) {
+                if (currentQuiet && (!isDangling(current) || conflict.used())) {
+                    return; // kept for its container, or still referenced: nothing to report
+                }
+                throw conflict.exception();
+            }
+            removeAllReferences(current, items);
+            images.delete(current);
+            images.flush();
+            events.deleted(current);
+            items.add(DeleteResponseItem.deleted(current.id));
+            deleted.add(current);
+            if (!prune || current.parent == null) {
+                return;
+            }
+            current = images.findById(current.parent);
+            currentForce = false;
+            currentQuiet = true;
         }
     }
 
-    private static WharfException conflict(ImageEntity image, boolean hard, String message) {
-        return WharfException.conflict("conflict: unable to delete " + shortId(image.id) + " ("
-                + (hard ? "cannot be forced" : "must be forced") + ") - " + message);
+    /** moby's checkImageDeleteConflict: children and running containers (hard), references and stopped ones. */
+    private Conflict conflict(ImageEntity image, List<ContainerUsage.User> users, int mask) {
+        if ((mask & CHILD) != 0 && images.hasChildren(image.id)) {
+            return new Conflict(image, true, false, "image has dependent child images");
+        }
+        if ((mask & RUNNING) != 0) {
+            for (ContainerUsage.User user : users) {
+                if (user.running() && user.imageId().equals(image.id)) {
+                    return new Conflict(image, true, true,
+                            "image is being used by running container " + shortId(user.containerId()));
+                }
+            }
+        }
+        if ((mask & REFERENCE) != 0 && !references(image).isEmpty()) {
+            return new Conflict(image, false, false, "image is referenced in multiple repositories");
+        }
+        if ((mask & STOPPED) != 0) {
+            for (ContainerUsage.User user : users) {
+                if (!user.running() && user.imageId().equals(image.id)) {
+                    return new Conflict(image, false, true,
+                            "image is being used by stopped container " + shortId(user.containerId()));
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean isDangling(ImageEntity image) {
+        return references(image).isEmpty();
     }
 
     private void removeReference(Reference ref) {

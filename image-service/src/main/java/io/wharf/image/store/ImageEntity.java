@@ -34,6 +34,10 @@ public class ImageEntity {
     @Column(nullable = false)
     public long size;
 
+    /** The image this one was committed from ({@code sha256:...}), or null; inspect's Parent. */
+    @Column(length = 71)
+    public String parent;
+
     /** When a tag last pointed here; null when never tagged. */
     public Instant lastTagTime;
 

@@ -20,6 +20,11 @@ public class ImageRepository implements PanacheRepositoryBase<ImageEntity, Strin
         return listAll(Sort.descending("created").and("id"));
     }
 
+    /** Whether an image was committed from this one (moby's "dependent child images"). */
+    public boolean hasChildren(String imageId) {
+        return count("parent", imageId) > 0;
+    }
+
     /** Whether any image uses this blob, as its config or as a layer. */
     public boolean usesBlob(String digest) {
         if (count("id", digest) > 0) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.wharf.image.client.ContainerUsage;
 import io.wharf.eventbus.envelope.Event;
 import io.wharf.eventbus.outbox.OutboxStore;
 import io.wharf.eventbus.serde.EventJson;
@@ -29,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The internal API end to end in one process: in-memory H2, no Kafka (events stay in the outbox). */
@@ -46,6 +49,17 @@ class ImageApiTest {
     DataPaths paths;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** No container-service here: no container uses any image. */
+    @BeforeEach
+    void noContainers() {
+        QuarkusMock.installMockForType(new ContainerUsage(null) {
+            @Override
+            public List<User> users() {
+                return List.of();
+            }
+        }, ContainerUsage.class);
+    }
 
     private HttpResponse<byte[]> send(String method, String path, byte[] body) throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
