@@ -21,6 +21,11 @@ public class DataPaths {
         return serviceDir;
     }
 
+    /** Where the host agent on this host unpacks a layer ({@code <data-root>/snapshots/<diffId hex>/fs}). */
+    public Path snapshotDir(String diffIdHex) {
+        return serviceDir.getParent().resolve("snapshots").resolve(diffIdHex);
+    }
+
     /** The content store: blobs by digest. */
     public Path blobDir() {
         return serviceDir.resolve("blobs").resolve("sha256");

@@ -49,6 +49,21 @@ public class ImageEvents {
         publisher.publish(EventType.IMAGE, action, reference.familiar(), attributes);
     }
 
+    /** {@code docker load}: one per image, named by its id, after its tags. */
+    public void loaded(ImageEntity image) {
+        publish(Actions.LOAD, image, image.id, true);
+    }
+
+    /** {@code docker save}: one per image written. */
+    public void saved(ImageEntity image) {
+        publish(Actions.SAVE, image, image.id, true);
+    }
+
+    /** {@code docker image prune}: one event for the whole prune, with the space it freed. */
+    public void pruned(long reclaimed) {
+        publisher.publish(EventType.IMAGE, "prune", "", Map.of("reclaimed", Long.toString(reclaimed)));
+    }
+
     /** Moby logs delete once the image is gone, so without its labels. */
     public void deleted(ImageEntity image) {
         publish(Actions.DELETE, image, image.id, false);

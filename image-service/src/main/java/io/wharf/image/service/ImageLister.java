@@ -60,7 +60,7 @@ public class ImageLister {
                 }
             }
             out.add(new ImageSummary(-1, image.created.getEpochSecond(), image.id, labels.isEmpty() ? null : labels,
-                    "", digests, tags, -1, image.size, image.size));
+                    image.parent == null ? "" : image.parent, digests, tags, -1, image.size, image.size));
         }
         return out;
     }
