@@ -73,6 +73,17 @@ public class ContainerConfig {
         return other;
     }
 
+    /** A container's Config as container-service stores it; 400 when it is not one. */
+    public static ContainerConfig fromJson(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                    .readValue(json, ContainerConfig.class);
+        } catch (java.io.IOException e) {
+            throw io.wharf.common.error.WharfException.invalid("invalid container config: " + e.getMessage());
+        }
+    }
+
     /** Sets {@code KEY=value} in Env, replacing an earlier value of the same key. */
     public void setEnv(String key, String value) {
         if (env == null) {

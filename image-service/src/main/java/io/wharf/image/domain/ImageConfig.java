@@ -51,6 +51,11 @@ public class ImageConfig {
         return other;
     }
 
+    /** moby's {@code container}: the id of the container a committed image was made from. */
+    public void setContainer(String containerId) {
+        other.put("container", containerId);
+    }
+
     /** The labels of the image's config, never null. */
     public Map<String, String> labels() {
         return config == null || config.labels == null ? Map.of() : config.labels;

@@ -10,6 +10,8 @@ import io.wharf.image.store.TagRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Writes image and tag rows, each together with its events (one transaction each). */
 @ApplicationScoped
@@ -41,6 +43,50 @@ public class ImageCatalog {
             tag(stored, tag);
         }
         events.imported(stored);
+        return stored;
+    }
+
+    /**
+     * Records loaded images (blobs already stored) with their tags, in one transaction: for each image
+     * {@code tag} events then {@code load}, as moby. Returns the lines {@code docker load} prints.
+     */
+    @Transactional
+    public List<String> registerLoad(List<LoadService.LoadedImage> loaded) {
+        List<String> lines = new ArrayList<>();
+        for (LoadService.LoadedImage l : loaded) {
+            ImageEntity stored = images.findById(l.image().id);
+            if (stored == null) {
+                images.persist(l.image());
+                stored = l.image();
+            }
+            for (Reference ref : l.tags()) {
+                TagEntity previous = tags.findById(ref.toString());
+                if (previous != null && !previous.imageId.equals(stored.id)) {
+                    lines.add("The image " + ref.familiar() + " already exists, renaming the old one with ID "
+                            + previous.imageId + " to empty string");
+                }
+                tag(stored, ref);
+                lines.add("Loaded image: " + ref.familiar());
+            }
+            if (l.tags().isEmpty()) {
+                lines.add("Loaded image ID: " + stored.id);
+            }
+            events.loaded(stored);
+        }
+        return lines;
+    }
+
+    /** Records a committed image and tags it ({@code tag} event; the container publishes {@code commit}). */
+    @Transactional
+    public ImageEntity registerCommit(ImageEntity image, Reference tag) {
+        ImageEntity stored = images.findById(image.id);
+        if (stored == null) {
+            images.persist(image);
+            stored = image;
+        }
+        if (tag != null) {
+            tag(stored, tag);
+        }
         return stored;
     }
 

@@ -2,7 +2,9 @@ package io.wharf.image.service;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.wharf.common.error.WharfException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.wharf.image.domain.ArchiveFormatException;
+import io.wharf.image.domain.CommitConfig;
 import io.wharf.image.domain.ContainerConfig;
 import io.wharf.image.domain.Digest;
 import io.wharf.image.domain.DockerfileChanges;
@@ -39,8 +41,11 @@ public class ImportService {
     private final ImageCatalog catalog;
     private final ContentLock lock;
     private final BlobCollector collector;
+    private final ImageResolver resolver;
 
-    public ImportService(BlobStore blobs, ImageCatalog catalog, ContentLock lock, BlobCollector collector) {
+    public ImportService(BlobStore blobs, ImageCatalog catalog, ContentLock lock, BlobCollector collector,
+            ImageResolver resolver) {
+        this.resolver = resolver;
         this.blobs = blobs;
         this.catalog = catalog;
         this.lock = lock;
@@ -66,11 +71,67 @@ public class ImportService {
             image.size = layer.size();
             image.layers.add(new ImageLayer(layer.digest().toString(), layer.digest().toString(),
                     MediaTypes.LAYER_TAR, layer.size()));
-            publish(List.of(layer, config), image, target);
+            publish(List.of(layer, config), () -> catalog.registerImport(image, target));
             LOG.infof("imported %s (%d bytes)%s", image.id, layer.size(), target == null ? "" : " as " + target);
             return image.id;
         } catch (IOException e) {
             throw WharfException.system("import failed: " + e.getMessage(), e);
+        } finally {
+            blobs.discard(layer);
+            if (config != null) {
+                blobs.discard(config);
+            }
+        }
+    }
+
+    /**
+     * {@code docker commit}, image side: the container's changes as one layer over its image's (none when
+     * it changed nothing), the container's Config with {@code changes} applied, and the tag. The parent
+     * must still exist.
+     */
+    @WithSpan
+    public String commitImage(InputStream body, String parentId, String containerId, String containerConfigJson,
+            String repo, String tag, String comment, String author, List<String> changes) {
+        Reference target = Reference.repoTag(repo, tag);
+        ContainerConfig containerConfig = ContainerConfig.fromJson(containerConfigJson);
+        String createdBy = containerConfig.cmd == null ? "" : String.join(" ", containerConfig.cmd);
+        DockerfileChanges.apply(containerConfig, changes);
+        ImageEntity parent = QuarkusTransaction.requiringNew().call(() -> resolver.resolve(parentId));
+        TarValidatingInputStream validating;
+        StagedBlob layer;
+        try {
+            validating = new TarValidatingInputStream(ArchiveStreams.decompressed(body));
+            layer = blobs.stage(validating, null);
+        } catch (ArchiveFormatException e) {
+            throw WharfException.invalid(e.getMessage());
+        } catch (IOException e) {
+            throw WharfException.system("reading the layer failed: " + e.getMessage(), e);
+        }
+        StagedBlob config = null;
+        try {
+            boolean empty = validating.entries() == 0;
+            Instant created = Instant.now();
+            ImageConfig imageConfig = CommitConfig.build(ImageConfigJson.read(parent.configJson), containerConfig,
+                    containerId, createdBy, comment, author, empty ? null : layer.digest().toString(), created);
+            byte[] json = ImageConfigJson.write(imageConfig);
+            config = blobs.stage(new ByteArrayInputStream(json), Digest.of(json));
+            ImageEntity image = new ImageEntity();
+            image.id = config.digest().toString();
+            image.configJson = new String(json, StandardCharsets.UTF_8);
+            image.created = created;
+            image.parent = parent.id;
+            image.layers.addAll(parent.layers.stream()
+                    .map(l -> new ImageLayer(l.digest, l.diffId, l.mediaType, l.size)).toList());
+            if (!empty) {
+                image.layers.add(new ImageLayer(layer.digest().toString(), layer.digest().toString(),
+                        MediaTypes.LAYER_TAR, layer.size()));
+            }
+            image.size = image.layers.stream().mapToLong(l -> l.size).sum();
+            publish(empty ? List.of(config) : List.of(layer, config), () -> catalog.registerCommit(image, target));
+            LOG.infof("committed %s from container %s%s", image.id, containerId, target == null ? "" : " as " + target);
+            return image.id;
+        } catch (IOException e) {
+            throw WharfException.system("commit failed: " + e.getMessage(), e);
         } finally {
             blobs.discard(layer);
             if (config != null) {
@@ -96,7 +157,7 @@ public class ImportService {
     }
 
     /** Makes the blobs visible and commits the rows under the content lock; undoes new blobs on failure. */
-    private void publish(List<StagedBlob> staged, ImageEntity image, Reference target) throws IOException {
+    private void publish(List<StagedBlob> staged, Runnable register) throws IOException {
         List<Digest> added = new ArrayList<>();
         boolean committed = false;
         lock.lock().readLock().lock();
@@ -106,7 +167,7 @@ public class ImportService {
                     added.add(blob.digest());
                 }
             }
-            catalog.registerImport(image, target);
+            register.run();
             committed = true;
         } finally {
             lock.lock().readLock().unlock();
