@@ -56,6 +56,10 @@ public interface LibC {
     @SaveError
     int lsetxattr(String path, String name, byte[] value, long size, int flags);
 
+    /** The size of the attribute's value (copied into {@code value}), or -1 with errno (ENODATA: none). */
+    @SaveError
+    long lgetxattr(String path, String name, byte[] value, long size);
+
     /** Loaded once, lazily: unit tests that use fakes never touch native code. */
     final class Holder {
         static final LibC INSTANCE = LibraryLoader.create(LibC.class).load("c");

@@ -25,4 +25,11 @@ public class LinuxWhiteoutOps implements WhiteoutOps {
                     + LibC.Holder.describe(LibC.Holder.errno()), null);
         }
     }
+
+    @Override
+    public boolean isOpaque(Path dir) {
+        byte[] value = new byte[8];
+        long n = LibC.Holder.INSTANCE.lgetxattr(dir.toString(), "trusted.overlay.opaque", value, value.length);
+        return n == 1 && value[0] == 'y';
+    }
 }

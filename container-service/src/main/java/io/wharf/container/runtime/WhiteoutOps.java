@@ -10,4 +10,7 @@ public interface WhiteoutOps {
 
     /** Marks a directory opaque: {@code trusted.overlay.opaque=y}. */
     void markOpaque(Path dir);
+
+    /** Whether a directory is marked opaque ({@code trusted.overlay.opaque=y}). */
+    boolean isOpaque(Path dir);
 }

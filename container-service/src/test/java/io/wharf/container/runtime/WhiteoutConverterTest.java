@@ -27,6 +27,11 @@ class WhiteoutConverterTest {
         public void markOpaque(Path dir) {
             opaque.add(dir);
         }
+
+        @Override
+        public boolean isOpaque(Path dir) {
+            return opaque.contains(dir);
+        }
     }
 
     @Test
