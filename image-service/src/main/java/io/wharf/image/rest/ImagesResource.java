@@ -132,8 +132,8 @@ public class ImagesResource {
         if (ref != null) {
             all.add(0, ref);
         }
-        var selections = local.saver().select(all);
-        StreamingOutput stream = out -> local.saver().write(selections, out);
+        var job = local.saver().prepare(all);
+        StreamingOutput stream = out -> local.saver().write(job, out);
         return Response.ok(stream, "application/x-tar").build();
     }
 

@@ -41,12 +41,33 @@ public class ImageSaver {
     public record Selection(ImageEntity image, List<Reference> tags) {
     }
 
+    /** What a save streams: the images and their blobs, already open so that a concurrent rmi cannot cut the archive. */
+    public record SaveJob(List<Selection> selections, Map<Digest, OpenBlob> blobs) implements AutoCloseable {
+        @Override
+        public void close() {
+            blobs.values().forEach(b -> {
+                try {
+                    b.in().close();
+                } catch (IOException e) {
+                    // nothing to do
+                }
+            });
+        }
+    }
+
+    /** An open layer blob and its size. */
+    public record OpenBlob(InputStream in, long size) {
+    }
+
     private final ImageResolver resolver;
     private final TagRepository tags;
     private final BlobStore blobs;
     private final ImageEvents events;
+    private final ContentLock lock;
 
-    public ImageSaver(ImageResolver resolver, TagRepository tags, BlobStore blobs, ImageEvents events) {
+    public ImageSaver(ImageResolver resolver, TagRepository tags, BlobStore blobs, ImageEvents events,
+            ContentLock lock) {
+        this.lock = lock;
         this.resolver = resolver;
         this.tags = tags;
         this.blobs = blobs;
@@ -54,8 +75,37 @@ public class ImageSaver {
     }
 
     /** moby's rules: {@code repo} alone means every tag of it; a tag or digest means that one; an id means no tag. */
+    /**
+     * Resolves the names and opens every layer blob under the content lock (collection waits, a blob
+     * deleted after that stays readable), so errors come before the first byte is streamed.
+     */
     @WithSpan
-    public List<Selection> select(List<String> names) {
+    public SaveJob prepare(List<String> names) {
+        lock.lock().readLock().lock();
+        Map<Digest, OpenBlob> open = new LinkedHashMap<>();
+        try {
+            List<Selection> selections = select(names);
+            for (Selection s : selections) {
+                for (ImageLayer layer : s.image().layers) {
+                    Digest digest = Digest.parse(layer.digest);
+                    if (!open.containsKey(digest)) {
+                        open.put(digest, new OpenBlob(blobs.open(digest), blobs.size(digest)));
+                    }
+                }
+            }
+            return new SaveJob(selections, open);
+        } catch (IOException e) {
+            new SaveJob(List.of(), open).close();
+            throw WharfException.system("cannot read the image's blobs: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            new SaveJob(List.of(), open).close();
+            throw e;
+        } finally {
+            lock.lock().readLock().unlock();
+        }
+    }
+
+    private List<Selection> select(List<String> names) {
         if (names == null || names.isEmpty()) {
             throw WharfException.invalid("no images specified");
         }
@@ -100,8 +150,9 @@ public class ImageSaver {
 
     /** Streams the archive; the images' {@code save} events are published once it is written. */
     @WithSpan
-    public void write(List<Selection> selections, OutputStream out) {
-        try (TarWriter tar = new TarWriter(out)) {
+    public void write(SaveJob job, OutputStream out) {
+        List<Selection> selections = job.selections();
+        try (job; TarWriter tar = new TarWriter(out)) {
             Set<Digest> written = new HashSet<>();
             ArrayNode manifest = JSON.createArrayNode();
             ArrayNode indexManifests = JSON.createArrayNode();
@@ -122,7 +173,7 @@ public class ImageSaver {
                             : ArchiveLayout.OCI_LAYER_GZIP, digest, layer.size));
                     layerPaths.add(ArchiveLayout.blobPath(digest));
                     if (written.add(digest)) {
-                        writeBlob(tar, digest);
+                        writeBlob(tar, digest, job.blobs().get(digest));
                     }
                 }
                 if (written.add(configDigest)) {
@@ -174,12 +225,9 @@ public class ImageSaver {
         QuarkusTransaction.requiringNew().run(() -> selections.forEach(s -> events.saved(s.image())));
     }
 
-    private void writeBlob(TarWriter tar, Digest digest) throws IOException {
-        long size = blobs.size(digest);
-        try (InputStream in = blobs.open(digest)) {
-            tar.header(TarWriter.Entry.file(ArchiveLayout.blobPath(digest), size, 0));
-            tar.data(in);
-        }
+    private static void writeBlob(TarWriter tar, Digest digest, OpenBlob blob) throws IOException {
+        tar.header(TarWriter.Entry.file(ArchiveLayout.blobPath(digest), blob.size(), 0));
+        tar.data(blob.in());
     }
 
     private static ObjectNode descriptor(String mediaType, Digest digest, long size) {
