@@ -76,6 +76,14 @@ class ImageLifecycleIT {
         docker("commit", running, live + ":paused").assertOk();
         assertEquals("running", docker("inspect", "--format", "{{.State.Status}}", running).assertOk().trimmed(),
                 "unpaused after the commit");
+        String unchanged = containers.name("commit-unchanged");
+        docker("run", "--name", unchanged, "busybox", "true").assertOk();
+        String same = image("committed-same");
+        docker("commit", unchanged, same).assertOk();
+        assertEquals("1", docker("image", "inspect", "--format", "{{len .RootFS.Layers}}", same).assertOk().trimmed(),
+                "no change, no layer (an empty_layer history entry)");
+        assertEquals("0B", docker("history", "--format", "{{.Size}}", same).assertOk().out().lines().findFirst()
+                .orElseThrow());
         DockerCli.Result missing = docker("commit", "no-such-container-" + containers.run());
         assertNotEquals(0, missing.exitCode());
         assertTrue(missing.err().contains("No such container"), missing.err());

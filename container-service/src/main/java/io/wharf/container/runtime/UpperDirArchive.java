@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ public final class UpperDirArchive {
                         return FileVisitResult.CONTINUE;
                     }
                     String name = upper.relativize(dir).toString();
-                    if (LayerChanges.INIT_PATHS.contains("/" + name)) {
+                    if (LayerChanges.INIT_PATHS.contains("/" + name) || onlyMountPoints(dir, name)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     tar.header(entry(dir, name, TarWriter.DIRECTORY, 0, ""));
@@ -63,6 +64,15 @@ public final class UpperDirArchive {
             });
         }
         tar.finish();
+    }
+
+    /** A directory copied up only because the runtime put mount points in it (/etc for /etc/hosts). */
+    private static boolean onlyMountPoints(Path dir, String name) throws IOException {
+        try (var children = Files.list(dir)) {
+            List<Path> all = children.toList();
+            return !all.isEmpty() && all.stream()
+                    .allMatch(child -> LayerChanges.INIT_PATHS.contains("/" + name + "/" + child.getFileName()));
+        }
     }
 
     private void writeFile(TarWriter tar, Path file, String name, BasicFileAttributes attrs, Map<Object, String> inodes)
