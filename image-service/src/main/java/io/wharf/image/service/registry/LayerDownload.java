@@ -9,6 +9,9 @@ import io.wharf.image.store.BlobStore;
 import io.wharf.image.store.StagedBlob;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +75,10 @@ final class LayerDownload {
         for (PullService.LayerPull layer : layers) {
             if (layer.staged == null && !blobs.exists(layer.descriptor.digest())) {
                 missing.stream().filter(m -> m.descriptor.digest().equals(layer.descriptor.digest())).findFirst()
-                        .ifPresent(m -> layer.staged = m.staged);
+                        .ifPresent(m -> {
+                            layer.staged = m.staged;
+                            layer.uncompressedSize = m.diffId.equals(layer.diffId) ? m.uncompressedSize : -1;
+                        });
             }
         }
         if (failure != null) {
@@ -91,6 +97,21 @@ final class LayerDownload {
         }
     }
 
+    /** Verifies the diff id and always reads the pipe to its end, so the downloading side never blocks on it. */
+    private static long verifyDraining(PipedInputStream in, PullService.LayerPull layer) throws IOException {
+        try {
+            return LayerVerifier.verify(new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                    // the pipe is drained and closed below
+                }
+            }, layer.diffId);
+        } finally {
+            in.transferTo(OutputStream.nullOutputStream());
+            in.close();
+        }
+    }
+
     private StagedBlob download(PullService.LayerPull layer) throws IOException, InterruptedException {
         if (!transfers.downloads().tryAcquire()) {
             out.send(ProgressMessage.status(layer.id(), "Waiting"));
@@ -99,18 +120,33 @@ final class LayerDownload {
         try {
             HttpResponse<InputStream> response = registry.blob(session, repository, layer.descriptor.digest());
             StagedBlob staged;
-            try (InputStream body = new ProgressCounter(new BoundedInputStream(response.body(), layer.descriptor.size()),
-                    out, layer.id(), "Downloading", layer.descriptor.size())) {
+            // the uncompressed content is checked against its diff id while the blob arrives, on a thread of its own
+            PipedOutputStream toVerifier = new PipedOutputStream();
+            PipedInputStream verifierInput = new PipedInputStream(toVerifier, 1 << 20);
+            Future<Long> uncompressed = transfers.threads().submit(() -> verifyDraining(verifierInput, layer));
+            try (InputStream body = new TeeInputStream(new ProgressCounter(new BoundedInputStream(response.body(),
+                    layer.descriptor.size()), out, layer.id(), "Downloading", layer.descriptor.size()), toVerifier)) {
                 staged = blobs.stage(body, null);
             } catch (IOException e) {
                 throw new IOException("failed to download layer " + layer.descriptor.digest() + ": "
                         + (e.getMessage() == null ? "unexpected EOF" : e.getMessage()), e);
+            } finally {
+                toVerifier.close();
             }
             out.send(ProgressMessage.status(layer.id(), "Verifying Checksum"));
             if (!staged.digest().equals(layer.descriptor.digest()) || staged.size() != layer.descriptor.size()) {
                 blobs.discard(staged);
                 throw new WharfException(ErrorKind.SYSTEM, "filesystem layer verification failed for digest "
                         + layer.descriptor.digest());
+            }
+            try {
+                layer.uncompressedSize = uncompressed.get();
+            } catch (ExecutionException e) {
+                blobs.discard(staged);
+                if (e.getCause() instanceof WharfException w) {
+                    throw w;
+                }
+                throw new IOException("failed to register layer: " + e.getCause().getMessage(), e.getCause());
             }
             out.send(ProgressMessage.status(layer.id(), "Download complete"));
             return staged;

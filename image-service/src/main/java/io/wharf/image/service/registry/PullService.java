@@ -30,7 +30,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -216,14 +215,16 @@ public class PullService {
     private long extract(List<LayerPull> layers, ProgressSink out) throws IOException {
         long total = 0;
         for (LayerPull layer : layers) {
-            boolean fresh = layer.staged != null;
-            try (InputStream blob = fresh ? Files.newInputStream(layer.staged.file()) : blobs.open(layer.descriptor.digest())) {
-                InputStream counted = fresh ? new ProgressCounter(blob, out, layer.id(), "Extracting",
-                        layer.descriptor.size()) : blob;
-                total += LayerVerifier.verify(counted, layer.diffId);
-            }
-            if (fresh) {
+            if (layer.uncompressedSize >= 0) {
+                // checked while it downloaded
+                out.send(ProgressMessage.progress(layer.id(), "Extracting", layer.descriptor.size(),
+                        layer.descriptor.size()));
                 out.send(ProgressMessage.status(layer.id(), "Pull complete"));
+                total += layer.uncompressedSize;
+                continue;
+            }
+            try (InputStream blob = blobs.open(layer.descriptor.digest())) {
+                total += LayerVerifier.verify(blob, layer.diffId);
             }
         }
         return total;
@@ -302,6 +303,8 @@ public class PullService {
         final Descriptor descriptor;
         final Digest diffId;
         volatile StagedBlob staged;
+        /** Set when the download verified the diff id; -1 for a layer that was already here. */
+        volatile long uncompressedSize = -1;
 
         LayerPull(Descriptor descriptor, Digest diffId) {
             this.descriptor = descriptor;
