@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -39,17 +38,14 @@ public class ImportService {
 
     private final BlobStore blobs;
     private final ImageCatalog catalog;
-    private final ContentLock lock;
-    private final BlobCollector collector;
+    private final BlobPublisher publisher;
     private final ImageResolver resolver;
 
-    public ImportService(BlobStore blobs, ImageCatalog catalog, ContentLock lock, BlobCollector collector,
-            ImageResolver resolver) {
+    public ImportService(BlobStore blobs, ImageCatalog catalog, BlobPublisher publisher, ImageResolver resolver) {
         this.resolver = resolver;
         this.blobs = blobs;
         this.catalog = catalog;
-        this.lock = lock;
-        this.collector = collector;
+        this.publisher = publisher;
     }
 
     @WithSpan
@@ -71,7 +67,10 @@ public class ImportService {
             image.size = layer.size();
             image.layers.add(new ImageLayer(layer.digest().toString(), layer.digest().toString(),
                     MediaTypes.LAYER_TAR, layer.size()));
-            publish(List.of(layer, config), () -> catalog.registerImport(image, target));
+            publisher.publish(List.of(layer, config), () -> {
+                catalog.registerImport(image, target);
+                return null;
+            });
             LOG.infof("imported %s (%d bytes)%s", image.id, layer.size(), target == null ? "" : " as " + target);
             return image.id;
         } catch (IOException e) {
@@ -127,7 +126,10 @@ public class ImportService {
                         MediaTypes.LAYER_TAR, layer.size()));
             }
             image.size = image.layers.stream().mapToLong(l -> l.size).sum();
-            publish(empty ? List.of(config) : List.of(layer, config), () -> catalog.registerCommit(image, target));
+            publisher.publish(empty ? List.of(config) : List.of(layer, config), () -> {
+                catalog.registerCommit(image, target);
+                return null;
+            });
             LOG.infof("committed %s from container %s%s", image.id, containerId, target == null ? "" : " as " + target);
             return image.id;
         } catch (IOException e) {
@@ -154,26 +156,5 @@ public class ImportService {
             throw WharfException.invalid("invalid tar archive: the archive is empty");
         }
         return layer;
-    }
-
-    /** Makes the blobs visible and commits the rows under the content lock; undoes new blobs on failure. */
-    private void publish(List<StagedBlob> staged, Runnable register) throws IOException {
-        List<Digest> added = new ArrayList<>();
-        boolean committed = false;
-        lock.lock().readLock().lock();
-        try {
-            for (StagedBlob blob : staged) {
-                if (blobs.commit(blob)) {
-                    added.add(blob.digest());
-                }
-            }
-            register.run();
-            committed = true;
-        } finally {
-            lock.lock().readLock().unlock();
-            if (!committed) {
-                collector.collect(added);
-            }
-        }
     }
 }

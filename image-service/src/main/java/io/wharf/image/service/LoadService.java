@@ -50,14 +50,12 @@ public class LoadService {
 
     private final BlobStore blobs;
     private final ImageCatalog catalog;
-    private final ContentLock lock;
-    private final BlobCollector collector;
+    private final BlobPublisher publisher;
 
-    public LoadService(BlobStore blobs, ImageCatalog catalog, ContentLock lock, BlobCollector collector) {
+    public LoadService(BlobStore blobs, ImageCatalog catalog, BlobPublisher publisher) {
         this.blobs = blobs;
         this.catalog = catalog;
-        this.lock = lock;
-        this.collector = collector;
+        this.publisher = publisher;
     }
 
     /** Loads the archive; returns the lines Docker prints ({@code Loaded image: x}, {@code Loaded image ID: y}). */
@@ -287,25 +285,11 @@ public class LoadService {
     }
 
     private List<String> publish(List<LoadedImage> images, Map<Digest, StagedBlob> toCommit) throws IOException {
-        List<Digest> added = new ArrayList<>();
-        boolean committed = false;
-        lock.lock().readLock().lock();
-        try {
-            for (StagedBlob blob : toCommit.values()) {
-                if (blobs.commit(blob)) {
-                    added.add(blob.digest());
-                }
-            }
+        return publisher.publish(toCommit.values(), () -> {
             List<String> lines = catalog.registerLoad(images);
-            committed = true;
             LOG.infof("loaded %d image(s)", images.size());
             return lines;
-        } finally {
-            lock.lock().readLock().unlock();
-            if (!committed) {
-                collector.collect(added);
-            }
-        }
+        });
     }
 
     /** The archive's files, staged in the content store's temporaries, by path. */

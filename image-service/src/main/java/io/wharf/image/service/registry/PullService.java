@@ -18,8 +18,7 @@ import io.wharf.image.domain.registry.Manifest;
 import io.wharf.image.domain.registry.ManifestFormatException;
 import io.wharf.image.domain.registry.PlatformMatcher;
 import io.wharf.image.domain.registry.ProgressMessage;
-import io.wharf.image.service.BlobCollector;
-import io.wharf.image.service.ContentLock;
+import io.wharf.image.service.BlobPublisher;
 import io.wharf.image.store.BlobStore;
 import io.wharf.image.store.ImageEntity;
 import io.wharf.image.store.ImageLayer;
@@ -49,19 +48,17 @@ public class PullService {
 
     private final RegistryClient registry;
     private final BlobStore blobs;
-    private final ContentLock lock;
-    private final BlobCollector collector;
+    private final BlobPublisher publisher;
     private final RegistryRecords records;
     private final LayerTransfers transfers;
     private final PushRecords pushRecords;
 
-    public PullService(RegistryClient registry, BlobStore blobs, ContentLock lock, BlobCollector collector,
+    public PullService(RegistryClient registry, BlobStore blobs, BlobPublisher publisher,
             RegistryRecords records, LayerTransfers transfers, PushRecords pushRecords) {
         this.pushRecords = pushRecords;
         this.registry = registry;
         this.blobs = blobs;
-        this.lock = lock;
-        this.collector = collector;
+        this.publisher = publisher;
         this.records = records;
         this.transfers = transfers;
     }
@@ -255,33 +252,18 @@ public class PullService {
         return Instant.EPOCH;
     }
 
-    /** Blobs visible and rows committed under the content lock; what this pull added is removed if that fails. */
+    /** Blobs visible and rows committed in one step ({@link BlobPublisher}); a layer gone meanwhile fails it. */
     private boolean publish(List<StagedBlob> staged, List<LayerPull> layers, ImageEntity image, Reference tag,
             Reference digestRef, Reference asGiven) throws IOException {
-        List<Digest> added = new ArrayList<>();
-        boolean committed = false;
-        lock.lock().readLock().lock();
-        try {
-            for (StagedBlob blob : staged) {
-                if (blobs.commit(blob)) {
-                    added.add(blob.digest());
-                }
-            }
+        return publisher.publish(staged, () -> {
             for (LayerPull layer : layers) {
                 if (!blobs.exists(layer.descriptor.digest())) {
                     throw new WharfException(ErrorKind.CONFLICT, "layer " + layer.descriptor.digest()
                             + " was removed while the image was pulled: pull again");
                 }
             }
-            boolean upToDate = records.registerPull(image, tag, digestRef, asGiven);
-            committed = true;
-            return upToDate;
-        } finally {
-            lock.lock().readLock().unlock();
-            if (!committed) {
-                collector.collect(added);
-            }
-        }
+            return records.registerPull(image, tag, digestRef, asGiven);
+        });
     }
 
     /** Docker's words for a registry's "not found" and "denied" answers. */
