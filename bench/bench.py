@@ -77,9 +77,27 @@ def scenario_pull(host):
     return timed(lambda: docker(host, "pull", PULL["ref"]))
 
 
+LOAD = {"tar": None}
+
+
+def prepare_load(dockerd):
+    """`docker save` of the random pull image by the reference dockerd, once: both engines load that tar."""
+    tar = os.path.join(tempfile.mkdtemp(prefix="bench-load-"), "image.tar")
+    subprocess.run(["docker", "save", "-o", tar, PULL["ref"]], env=dict(os.environ, DOCKER_HOST=dockerd),
+                   check=True, capture_output=True)
+    LOAD["tar"] = tar
+
+
+def scenario_load(host):
+    """`docker load -i` of that tar, after removing the image (untimed)."""
+    docker(host, "rmi", "-f", PULL["ref"], check=False)
+    return timed(lambda: docker(host, "load", "-q", "-i", LOAD["tar"]))
+
+
 SCENARIOS = {
     "run_rm": ("docker run --rm --network none busybox true (s)", scenario_run_rm),
     "pull": (f"docker pull, {PULL_LAYERS} layers x {PULL_LAYER_MB} MB random, loopback registry (s)", scenario_pull),
+    "load": (f"docker load of a saved image, {PULL_LAYERS} layers x {PULL_LAYER_MB} MB random (s)", scenario_load),
 }
 
 
@@ -102,7 +120,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--results", required=True)
     parser.add_argument("--raw", required=True)
-    parser.add_argument("--registry", help="host:port of a loopback registry (scenario pull)")
+    parser.add_argument("--registry", help="host:port of a loopback registry (scenarios pull and load)")
     parser.add_argument("scenarios", nargs="*")
     args = parser.parse_args()
     engines = {"wharf": args.wharf, "dockerd": args.dockerd}
@@ -112,11 +130,15 @@ def main():
     notes = []
     for name in args.scenarios or list(SCENARIOS):
         label, fn = SCENARIOS[name]
-        if name == "pull":
+        if name in ("pull", "load"):
             if not args.registry:
-                print("pull: skipped (no --registry)")
+                print(name + ": skipped (no --registry)")
                 continue
-            prepare_pull(args.registry, args.dockerd)
+            if name == "pull" or PULL["ref"] is None:
+                prepare_pull(args.registry, args.dockerd)
+            if name == "load":
+                docker(args.dockerd, "pull", PULL["ref"])
+                prepare_load(args.dockerd)
         samples = {engine: [] for engine in engines}
         for _ in range(args.warmup):
             for host in engines.values():
@@ -132,10 +154,10 @@ def main():
         rows.append((label, med["wharf"], p95["wharf"], med["dockerd"], p95["dockerd"], med["wharf"] / med["dockerd"]))
         print(f"{name}: wharf median {med['wharf']:.3f} s, dockerd median {med['dockerd']:.3f} s, "
               f"ratio {med['wharf'] / med['dockerd']:.2f}")
-        if name == "pull":
+        if name in ("pull", "load"):
             mbps = {e: PULL["bytes"] / 1e6 / m for e, m in med.items()}
-            notes.append(f"- pull throughput (median): Wharf {mbps['wharf']:.1f} MB/s, dockerd {mbps['dockerd']:.1f} MB/s "
-                         f"({PULL['bytes'] / 1e6:.0f} MB of layers; the image is removed, untimed, before each pull)")
+            notes.append(f"- {name} throughput (median): Wharf {mbps['wharf']:.1f} MB/s, dockerd {mbps['dockerd']:.1f} MB/s "
+                         f"({PULL['bytes'] / 1e6:.0f} MB of layers; the image is removed, untimed, before each {name})")
             for host in engines.values():
                 docker(host, "rmi", "-f", PULL["ref"], check=False)
     kept = kept_rows(args.results, {row[0] for row in rows})
