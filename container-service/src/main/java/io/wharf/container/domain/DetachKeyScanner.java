@@ -12,6 +12,7 @@ public final class DetachKeyScanner {
     private int matched;
     private boolean detached;
 
+    /** {@code keys}: at least one byte, as {@link DetachKeys#parse} gives. */
     public DetachKeyScanner(byte[] keys) {
         this.keys = keys.clone();
     }
@@ -26,10 +27,6 @@ public final class DetachKeyScanner {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(input.length);
         for (byte b : input) {
-            if (keys.length == 0) {
-                out.write(b);
-                continue;
-            }
             if (b == keys[matched]) {
                 matched++;
                 if (matched == keys.length) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.common.annotation.Blocking;
+import io.wharf.common.error.WharfException;
 import io.wharf.container.domain.ExecConfig;
 import io.wharf.container.service.ExecService;
 import io.wharf.container.service.ExecSession;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 
 /** {@code GET /exec/{id}/json} and {@code POST /exec/{id}/resize} (start: {@link ExecStartRoute}). */
 @Path("/internal/v1/exec")
@@ -67,8 +69,8 @@ public class ExecResource {
         int width = ConsoleResource.size(w);
         try {
             execs.inspect(id).resize(height, width);
-        } catch (java.io.IOException e) {
-            throw io.wharf.common.error.WharfException.system("cannot resize exec " + id + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw WharfException.system("cannot resize exec " + id + ": " + e.getMessage(), e);
         }
         return Response.ok().build();
     }
